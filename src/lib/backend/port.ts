@@ -1,0 +1,85 @@
+/**
+ * The one door between pages and the backend. Two adapters implement it: `embedded` (fetch to our
+ * HTTP API + EventSource on /api/live) and `supabase` (supabase-js rpc/from + private broadcast
+ * channels). Pages import only this file and `backend/index.ts`, never an adapter.
+ */
+import type { Alert, AlertInput } from '../domain/alert.ts';
+import type { Report, ReportInput } from '../domain/report.ts';
+import type { ShelterCollection } from '../domain/shelter.ts';
+
+export type Role = 'hq' | 'staff';
+
+export interface Session {
+	access_token: string;
+	expires_at: number;
+	role: Role;
+	shelter_id: string | null;
+	username: string;
+}
+
+/** Realtime topics of DESIGN.md. */
+export type Topic = 'shelters' | 'alerts' | 'hq' | `shelter:${string}`;
+
+export interface LiveEvent {
+	/** Monotonic id; a reconnecting subscriber resumes after it (SSE Last-Event-ID). */
+	id: string;
+	topic: Topic;
+	event: string;
+	payload: unknown;
+}
+
+export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'closed';
+
+export interface ReportAck {
+	id: number;
+	client_id: string;
+	received_at: string;
+	/** True when this client_id had already been stored (idempotent replay). */
+	duplicate: boolean;
+}
+
+export interface Message {
+	id: string;
+	shelter_id: string | null;
+	body: string;
+	sent_by: string | null;
+	sent_at: string;
+	read_at: string | null;
+	drill: boolean;
+}
+
+/** An error the backend answered with: HTTP status and `{ error: { code, message } }`. */
+export class BackendError extends Error {
+	constructor(
+		readonly status: number,
+		readonly code: string,
+		message: string
+	) {
+		super(message);
+		this.name = 'BackendError';
+	}
+}
+
+export interface Backend {
+	readonly mode: 'embedded' | 'supabase';
+	/** Shelters with public status; `etag` makes a repeat fetch cheap (304 → same object). */
+	listShelters(): Promise<ShelterCollection>;
+	signIn(username: string, password: string): Promise<Session>;
+	signOut(): Promise<void>;
+	session(): Session | null;
+	submitReport(report: ReportInput): Promise<ReportAck>;
+	listReports(options?: { since?: string; shelterId?: string }): Promise<Report[]>;
+	listAlerts(): Promise<Alert[]>;
+	issueAlert(alert: AlertInput): Promise<Alert>;
+	cancelAlert(id: string): Promise<Alert>;
+	sendMessage(message: { shelter_id: string | null; body: string }): Promise<Message>;
+	listMessages(): Promise<Message[]>;
+	markMessageRead(id: string): Promise<void>;
+	setDrillMode(on: boolean): Promise<void>;
+	/** Live events of the given topics; the callback also learns the connection state. */
+	subscribe(
+		topics: Topic[],
+		onEvent: (event: LiveEvent) => void,
+		onState?: (state: LiveState) => void
+	): () => void;
+}

@@ -1,0 +1,31 @@
+/**
+ * Builds the app once (`npm run build`, which also builds data and tiles) and starts the real
+ * production server for the e2e project. Set BOSAI_E2E_SKIP_BUILD=1 to reuse an existing build.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { TestProject } from 'vitest/node';
+import { buildDir, startServer, type RunningServer } from '../support/server.ts';
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		baseURL: string;
+		dataDir: string;
+	}
+}
+
+let server: RunningServer | undefined;
+
+export async function setup(project: TestProject) {
+	if (!(process.env.BOSAI_E2E_SKIP_BUILD === '1' && existsSync(buildDir))) {
+		const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: process.env });
+		if (build.status !== 0) throw new Error('npm run build failed');
+	}
+	server = await startServer();
+	project.provide('baseURL', server.url);
+	project.provide('dataDir', server.dataDir);
+}
+
+export async function teardown() {
+	await server?.stop();
+}

@@ -1,0 +1,48 @@
+import { describe, expect, inject, it } from 'vitest';
+import { phoneViewport, useBrowser } from '../support/browser.ts';
+
+const baseURL = inject('baseURL');
+const harness = useBrowser();
+
+describe('app shell', () => {
+	for (const [path, heading] of [
+		['/', '避難所マップ'],
+		['/staff', '避難所職員の画面'],
+		['/hq', '災害対策本部'],
+		['/about', 'このサイトについて']
+	] as const) {
+		it(`${path} renders in Japanese with landmarks and a skip link`, async () => {
+			const { page } = await harness.newPage({ viewport: phoneViewport });
+			const response = await page.goto(baseURL + path);
+			expect(response?.status()).toBe(200);
+			expect(await page.getAttribute('html', 'lang')).toBe('ja');
+			expect(await page.locator('h1').first().textContent()).toContain(heading);
+			expect(await page.locator('main#main').count()).toBe(1);
+			expect(await page.locator('header nav').count()).toBe(1);
+			await page.keyboard.press('Tab');
+			const focused = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+			expect(focused).toBe('#main');
+		});
+	}
+
+	it('switching language changes the visible text and lang', async () => {
+		const { page } = await harness.newPage();
+		await page.goto(baseURL + '/about');
+		await page.selectOption('#language-select', 'en');
+		await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
+		expect(await page.locator('h1').textContent()).toBe('About this site');
+		await page.reload();
+		expect(await page.getAttribute('html', 'lang')).toBe('en');
+		await page.selectOption('#language-select', 'ja-x-easy');
+		expect(await page.locator('h1').textContent()).toBe('この サイトに ついて');
+	});
+
+	it('the about page names every data source and its licence', async () => {
+		const { page } = await harness.newPage();
+		await page.goto(baseURL + '/about');
+		const text = await page.locator('main').textContent();
+		for (const credit of ['国土地理院', '国土数値情報', 'CC BY 4.0', 'OpenStreetMap', 'ODbL']) {
+			expect(text).toContain(credit);
+		}
+	});
+});
