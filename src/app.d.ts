@@ -5,7 +5,9 @@ declare global {
 			code?: string;
 		}
 		interface Locals {
-			locale: import('#lib/i18n/locales').Locale;
+			locale: import('#lib/i18n/locales.ts').Locale;
+			/** Verified JWT claims of the caller (null for anonymous); set in hooks.server.ts. */
+			claims: import('#lib/server/db/types.ts').Claims | null;
 		}
 	}
 }

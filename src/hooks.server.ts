@@ -4,6 +4,7 @@ import { isLocale, localeCookie, matchAcceptLanguage } from '#lib/i18n/locales.t
 /** Picks the locale (cookie, then Accept-Language) and writes it into `<html lang>`. */
 export const handle: Handle = async ({ event, resolve }) => {
 	const fromCookie = event.cookies.get(localeCookie);
+	event.locals.claims = null; // set from the Bearer token once auth lands (issue 4)
 	event.locals.locale = isLocale(fromCookie)
 		? fromCookie
 		: matchAcceptLanguage(event.request.headers.get('accept-language'));
