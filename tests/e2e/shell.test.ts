@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { phoneViewport, useBrowser } from '../support/browser.ts';
+import { gotoHydrated, phoneViewport, useBrowser } from '../support/browser.ts';
 
 const baseURL = inject('baseURL');
 const harness = useBrowser();
@@ -27,11 +27,12 @@ describe('app shell', () => {
 
 	it('switching language changes the visible text and lang', async () => {
 		const { page } = await harness.newPage();
-		await page.goto(baseURL + '/about');
+		await gotoHydrated(page, baseURL + '/about');
 		await page.selectOption('#language-select', 'en');
 		await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
 		expect(await page.locator('h1').textContent()).toBe('About this site');
 		await page.reload();
+		await page.waitForSelector('html[data-hydrated="true"]');
 		expect(await page.getAttribute('html', 'lang')).toBe('en');
 		await page.selectOption('#language-select', 'ja-x-easy');
 		expect(await page.locator('h1').textContent()).toBe('この サイトに ついて');

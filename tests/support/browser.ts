@@ -29,6 +29,13 @@ export const chromiumArgs = [
 
 export const phoneViewport = { width: 360, height: 740 };
 
+/** Navigates and waits until the root layout has hydrated (its handlers are attached). */
+export async function gotoHydrated(page: Page, url: string) {
+	const response = await page.goto(url);
+	await page.waitForSelector('html[data-hydrated="true"]', { timeout: 30_000 });
+	return response;
+}
+
 export interface PageOptions extends BrowserContextOptions {
 	/** Console or page errors matching one of these are expected and do not fail the test. */
 	allowErrors?: RegExp[];
