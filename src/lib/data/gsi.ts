@@ -1,0 +1,104 @@
+/**
+ * Reader for the GSI 指定緊急避難場所 / 指定避難所 GeoJSON (one file per municipality and list).
+ * Pure: takes the parsed JSON, returns validated entries and the rows it rejected.
+ */
+import { z } from 'zod';
+import { gsiHazardColumns, hazards, type Hazard } from '#lib/domain/vocabulary.ts';
+import {
+	blankToNull,
+	describeIssues,
+	type ListKind,
+	type ParseResult,
+	type SourceEntry
+} from './import-types.ts';
+
+/** GSI flags are "1" when designated and "" (or absent) when not; anything else is an error. */
+const flag = z.union([z.literal('1'), z.literal(''), z.null(), z.undefined()]);
+const text = z.string().nullish();
+
+const gsiPoint = z.object({
+	type: z.literal('Point'),
+	coordinates: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)])
+});
+
+const commonProps = {
+	共通ID: z.string().regex(/^[A-Z0-9]{6,64}$/, 'not a GSI 共通ID'),
+	都道府県名及び市町村名: text,
+	'施設・場所名': z.string().trim().min(1, 'empty name').max(200),
+	住所: z.string().max(300).nullish(),
+	備考: text
+};
+
+const emergencyFeature = z.object({
+	type: z.literal('Feature'),
+	geometry: gsiPoint,
+	properties: z.object({
+		...commonProps,
+		...Object.fromEntries(hazards.map((hazard) => [gsiHazardColumns[hazard], flag])),
+		指定避難所との住所同一: flag
+	})
+});
+
+const designatedFeature = z.object({
+	type: z.literal('Feature'),
+	geometry: gsiPoint,
+	properties: z.object({
+		...commonProps,
+		指定緊急避難場所との住所同一: flag,
+		その他市町村長が必要と認める事項: text,
+		受入対象者: text
+	})
+});
+
+const collection = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) });
+
+export function parseGsiShelters(
+	json: unknown,
+	list: ListKind,
+	file: string,
+	sourceId = 'gsi-shelters'
+): ParseResult {
+	const result: ParseResult = { entries: [], rejected: [] };
+	const parsedCollection = collection.safeParse(json);
+	if (!parsedCollection.success) {
+		result.rejected.push({
+			file,
+			line: 0,
+			reason: `not a GeoJSON FeatureCollection: ${describeIssues(parsedCollection.error.issues)}`
+		});
+		return result;
+	}
+	const schema = list === 'emergency' ? emergencyFeature : designatedFeature;
+	parsedCollection.data.features.forEach((raw, index) => {
+		const line = index + 1;
+		const parsed = schema.safeParse(raw);
+		if (!parsed.success) {
+			result.rejected.push({ file, line, reason: describeIssues(parsed.error.issues) });
+			return;
+		}
+		const props = parsed.data.properties as Record<string, string | null | undefined>;
+		const [lon, lat] = parsed.data.geometry.coordinates;
+		const flagged: Hazard[] =
+			list === 'emergency' ? hazards.filter((hazard) => props[gsiHazardColumns[hazard]] === '1') : [];
+		const entry: SourceEntry = {
+			list,
+			sourceId,
+			file,
+			line,
+			id: props['共通ID'] as string,
+			name: (props['施設・場所名'] as string).trim(),
+			address: blankToNull(props['住所']) ?? '',
+			lon,
+			lat,
+			hazards: flagged,
+			alsoOther:
+				(list === 'emergency' ? props['指定避難所との住所同一'] : props['指定緊急避難場所との住所同一']) ===
+				'1',
+			accepted_people: list === 'designated' ? blankToNull(props['受入対象者']) : null,
+			capacity: null,
+			notes: blankToNull(props['備考'])
+		};
+		result.entries.push(entry);
+	});
+	return result;
+}
