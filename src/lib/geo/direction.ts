@@ -1,0 +1,28 @@
+import { bearing as turfBearing, distance as turfDistance, point } from '@turf/turf';
+
+/** A position on the ground in WGS 84 degrees. */
+export interface LonLat {
+	lon: number;
+	lat: number;
+}
+
+/** The 8 compass points, clockwise from north; UI words are `resident.dir.<code>`. */
+export const compassPoints = ['n', 'ne', 'e', 'se', 's', 'sw', 'w', 'nw'] as const;
+export type CompassPoint = (typeof compassPoints)[number];
+
+/** Great-circle distance in metres (turf's haversine on the mean Earth radius). */
+export function distanceMetres(from: LonLat, to: LonLat): number {
+	return turfDistance(point([from.lon, from.lat]), point([to.lon, to.lat]), { units: 'meters' });
+}
+
+/** Initial bearing from `from` to `to`, 0–360° clockwise from true north. */
+export function bearingDegrees(from: LonLat, to: LonLat): number {
+	const signed = turfBearing(point([from.lon, from.lat]), point([to.lon, to.lat]));
+	return (signed + 360) % 360;
+}
+
+/** The compass point a bearing falls into (each covers 45°, north is 337.5°–22.5°). */
+export function compassPoint(bearing: number): CompassPoint {
+	const normalized = ((bearing % 360) + 360) % 360;
+	return compassPoints[Math.round(normalized / 45) % 8];
+}
