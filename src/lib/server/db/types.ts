@@ -22,6 +22,8 @@ export interface QueryResult<Row> {
 
 export interface Tx {
 	query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<Row>>;
+	/** Runs a script of several statements without parameters (migrations, shim). */
+	exec(sql: string): Promise<void>;
 }
 
 /** One message of `realtime.send(payload, event, topic, private)`, as stored in realtime.messages. */

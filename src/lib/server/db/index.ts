@@ -1,0 +1,65 @@
+/**
+ * The server's database: `getDatabase()` opens the embedded PGlite at BOSAI_DATA_DIR (default
+ * `.bosai-data/`), applies the shim and migrations, seeds the shelters, and closes cleanly on
+ * SIGTERM/SIGINT. `openDatabase()` opens either driver for tests and the users CLI.
+ */
+import { resolve } from 'node:path';
+import { applyMigrations } from './setup.ts';
+import { seedShelters } from './seed.ts';
+import type { Database } from './types.ts';
+
+export type { Claims, Database, QueryResult, RealtimeMessage, Tx } from './types.ts';
+export { applyMigrations } from './setup.ts';
+export { seedShelters, upsertShelters } from './seed.ts';
+
+export type OpenOptions =
+	| { driver: 'pglite'; dataDir: string; migrate?: boolean; seed?: boolean }
+	| { driver: 'postgres'; connectionString: string; migrate?: boolean; seed?: boolean };
+
+/** Opens a database and (by default) applies the migrations; seeding is opt-in. */
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+	const db =
+		options.driver === 'pglite'
+			? await (await import('./pglite.ts')).openPglite(options.dataDir)
+			: await (await import('./postgres.ts')).openPostgres(options.connectionString);
+	try {
+		if (options.migrate !== false) await applyMigrations(db);
+		if (options.seed) await seedShelters(db);
+	} catch (error) {
+		await db.close();
+		throw error;
+	}
+	return db;
+}
+
+export function dataDir(): string {
+	return resolve(process.env.BOSAI_DATA_DIR || '.bosai-data');
+}
+
+let instance: Promise<Database> | null = null;
+
+/** The process-wide embedded database, opened on first use. */
+export function getDatabase(): Promise<Database> {
+	instance ??= openDatabase({ driver: 'pglite', dataDir: dataDir(), seed: true }).then((db) => {
+		closeOnSignals(db);
+		return db;
+	});
+	return instance;
+}
+
+function closeOnSignals(db: Database): void {
+	let closing = false;
+	const shutdown = (signal: NodeJS.Signals) => {
+		if (closing) return;
+		closing = true;
+		db.close().then(
+			() => process.exit(signal === 'SIGINT' ? 130 : 143),
+			(error: unknown) => {
+				console.error('closing the database failed:', error);
+				process.exit(1);
+			}
+		);
+	};
+	process.once('SIGTERM', shutdown);
+	process.once('SIGINT', shutdown);
+}

@@ -1,0 +1,84 @@
+/**
+ * The embedded database: PGlite (PostgreSQL in WASM) with its data directory on disk.
+ * One PGlite is one Postgres backend, so every transaction runs through one serial queue; a
+ * stray query can never land inside another caller's open transaction.
+ * Durability: PGlite writes through to the data directory on every query (`relaxedDurability`
+ * stays off), so once COMMIT returned, a SIGKILL of the process loses nothing
+ * (tests/unit/db-durability.test.ts).
+ */
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { Claims, Database, Tx } from './types.ts';
+import {
+	type RealtimeRow,
+	RealtimeFanout,
+	SerialQueue,
+	callerParams,
+	realtimeAfterSql,
+	realtimeMaxIdSql,
+	setCallerSql
+} from './session.ts';
+
+export async function openPglite(dataDir: string): Promise<Database> {
+	// PGlite needs the parent folder to exist (STACK-NOTES); it creates the data dir itself.
+	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+	const pg = await PGlite.create({ dataDir, relaxedDurability: false });
+	const queue = new SerialQueue();
+	const fanout = new RealtimeFanout();
+	let closed = false;
+
+	async function inTransaction<T>(caller: [string, string] | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
+		if (closed) throw new Error('database is closed');
+		return pg.transaction(async (transaction) => {
+			if (caller) await transaction.query(setCallerSql, caller);
+			const tx: Tx = {
+				query: async <Row>(sql: string, params?: unknown[]) => {
+					const result = await transaction.query<Row>(sql, params);
+					return { rows: result.rows };
+				},
+				exec: async (sql: string) => {
+					await transaction.exec(sql);
+				}
+			};
+			return fn(tx);
+		});
+	}
+
+	let drainQueued = false;
+	function scheduleDrain(): void {
+		if (drainQueued || closed) return;
+		drainQueued = true;
+		void queue.run(async () => {
+			drainQueued = false;
+			await fanout.drain(async (afterId) => {
+				const result = await pg.query<RealtimeRow>(realtimeAfterSql, [afterId]);
+				return result.rows;
+			});
+		});
+	}
+
+	const start = await pg.query<{ id: string }>(realtimeMaxIdSql).catch(() => null);
+	fanout.lastId = Number(start?.rows[0]?.id ?? 0);
+	const unlisten = await pg.listen('realtime', scheduleDrain);
+
+	return {
+		asUser<T>(claims: Claims | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
+			const caller = callerParams(claims);
+			return queue.run(() => inTransaction(caller, fn));
+		},
+		asService<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+			return queue.run(() => inTransaction(null, fn));
+		},
+		onRealtime(listener) {
+			return fanout.add(listener);
+		},
+		async close() {
+			if (closed) return;
+			await queue.run(async () => {
+				closed = true;
+				await unlisten();
+				await pg.close();
+			});
+		}
+	};
+}

@@ -1,0 +1,89 @@
+/**
+ * What both drivers do at the start of a caller's transaction: switch to the caller's Postgres
+ * role and set `request.jwt.claims` transaction-locally, exactly as PostgREST does on Supabase,
+ * so `auth.uid()`, `auth.jwt()` and RLS see the same values in every mode.
+ */
+import type { Claims, RealtimeMessage } from './types.ts';
+
+/** One round trip: both settings are `is_local`, so they end with the transaction. */
+export const setCallerSql = "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)";
+
+export function callerParams(claims: Claims | null): [string, string] {
+	if (claims === null) return ['anon', JSON.stringify({ role: 'anon' })];
+	if (claims.role !== 'authenticated' && claims.role !== 'service_role') {
+		throw new Error(`unsupported role in claims: ${String(claims.role)}`);
+	}
+	return [claims.role, JSON.stringify(claims)];
+}
+
+const drainBatch = 1000;
+
+/** Rows of realtime.messages committed after `afterId`, oldest first (read as the owner). */
+export const realtimeAfterSql = `select id, topic, event, payload, private, inserted_at
+	from realtime.messages where id > $1 order by id limit ${drainBatch}`;
+
+export const realtimeMaxIdSql = 'select coalesce(max(id), 0)::text as id from realtime.messages';
+
+export interface RealtimeRow {
+	id: number | string | bigint;
+	topic: string;
+	event: string | null;
+	payload: unknown;
+	private: boolean | null;
+	inserted_at: Date | string;
+}
+
+export function toRealtimeMessage(row: RealtimeRow): RealtimeMessage {
+	return {
+		id: Number(row.id),
+		topic: row.topic,
+		event: row.event ?? '',
+		payload: row.payload,
+		private: row.private ?? false,
+		inserted_at: row.inserted_at instanceof Date ? row.inserted_at.toISOString() : row.inserted_at
+	};
+}
+
+/** A promise chain that runs tasks one at a time, in order; a failed task does not stop it. */
+export class SerialQueue {
+	#tail: Promise<unknown> = Promise.resolve();
+
+	run<T>(task: () => Promise<T>): Promise<T> {
+		const result = this.#tail.then(task, task);
+		this.#tail = result.catch(() => undefined);
+		return result;
+	}
+}
+
+/**
+ * Delivers realtime messages to listeners in id order. `drain` reads new rows after the last
+ * delivered id; callers serialize it so no row is delivered twice.
+ */
+export class RealtimeFanout {
+	#listeners = new Set<(message: RealtimeMessage) => void>();
+	lastId = 0;
+
+	add(listener: (message: RealtimeMessage) => void): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+
+	async drain(read: (afterId: number) => Promise<RealtimeRow[]>): Promise<void> {
+		for (;;) {
+			const rows = await read(this.lastId);
+			for (const row of rows) {
+				const message = toRealtimeMessage(row);
+				this.lastId = message.id;
+				for (const listener of this.#listeners) {
+					try {
+						listener(message);
+					} catch (error) {
+						// A faulty subscriber must not stop delivery to the others.
+						console.error('realtime listener failed:', error);
+					}
+				}
+			}
+			if (rows.length < drainBatch) return;
+		}
+	}
+}
