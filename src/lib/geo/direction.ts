@@ -1,4 +1,4 @@
-import { bearing as turfBearing, distance as turfDistance, point } from '@turf/turf';
+import { bearing as turfBearing, distance as turfDistance } from '@turf/turf';
 
 /** A position on the ground in WGS 84 degrees. */
 export interface LonLat {
@@ -12,12 +12,12 @@ export type CompassPoint = (typeof compassPoints)[number];
 
 /** Great-circle distance in metres (turf's haversine on the mean Earth radius). */
 export function distanceMetres(from: LonLat, to: LonLat): number {
-	return turfDistance(point([from.lon, from.lat]), point([to.lon, to.lat]), { units: 'meters' });
+	return turfDistance([from.lon, from.lat], [to.lon, to.lat], { units: 'meters' });
 }
 
 /** Initial bearing from `from` to `to`, 0–360° clockwise from true north. */
 export function bearingDegrees(from: LonLat, to: LonLat): number {
-	const signed = turfBearing(point([from.lon, from.lat]), point([to.lon, to.lat]));
+	const signed = turfBearing([from.lon, from.lat], [to.lon, to.lat]);
 	return (signed + 360) % 360;
 }
 
