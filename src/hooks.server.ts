@@ -1,10 +1,34 @@
-import type { Handle } from '@sveltejs/kit/hooks';
+import type { Handle, ServerInit } from '@sveltejs/kit/hooks';
+import { dev } from '$app/env';
 import { isLocale, localeCookie, matchAcceptLanguage } from '#lib/i18n/locales.ts';
+import { bearerClaims } from '#lib/server/auth/bearer.ts';
+import { ensureDemoAccounts } from '#lib/server/auth/demo.ts';
+import { runtime } from '#lib/server/api/runtime.ts';
+import { ApiError, errorResponse } from '#lib/server/http.ts';
 
-/** Picks the locale (cookie, then Accept-Language) and writes it into `<html lang>`. */
+/** Opens the embedded database (shim, migrations, seed) before the first request. */
+export const init: ServerInit = async () => {
+	const { db, dataDir } = await runtime();
+	// Demo accounts only under `vite dev`; a production start never creates any.
+	if (dev) await ensureDemoAccounts(db, dataDir);
+};
+
+/**
+ * Verifies a Bearer token into `locals.claims` (a bad or expired one is a 401 at once, never a
+ * silent downgrade to anonymous), then picks the locale (cookie, then Accept-Language) and writes
+ * it into `<html lang>`.
+ */
 export const handle: Handle = async ({ event, resolve }) => {
+	try {
+		const { secret } = await runtime();
+		event.locals.claims = await bearerClaims(event.request.headers.get('authorization'), secret);
+	} catch (error) {
+		if (!(error instanceof ApiError)) throw error;
+		return errorResponse(error.status, error.code, error.message, {
+			'www-authenticate': `Bearer error="invalid_token"`
+		});
+	}
 	const fromCookie = event.cookies.get(localeCookie);
-	event.locals.claims = null; // set from the Bearer token once auth lands (issue 4)
 	event.locals.locale = isLocale(fromCookie)
 		? fromCookie
 		: matchAcceptLanguage(event.request.headers.get('accept-language'));

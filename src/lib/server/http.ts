@@ -4,12 +4,15 @@
  */
 import { json } from '@sveltejs/kit';
 import type { z } from 'zod';
+import { apiErrorFromSql } from './api/db-errors.ts';
 
 export class ApiError extends Error {
 	constructor(
 		readonly status: number,
 		readonly code: string,
-		message: string
+		message: string,
+		/** Extra response headers, e.g. Retry-After of a 429. */
+		readonly headers?: HeadersInit
 	) {
 		super(message);
 		this.name = 'ApiError';
@@ -59,13 +62,19 @@ export async function readJson<Schema extends z.ZodType>(
 	return parsed.data;
 }
 
-/** Wraps a handler so an ApiError becomes its JSON response. */
+/**
+ * Wraps a handler so an ApiError — or a SQL error that is the caller's fault (RLS refusal, check
+ * constraint, unknown key) — becomes its JSON response.
+ */
 export function handleApi<Event>(handler: (event: Event) => Promise<Response>) {
 	return async (event: Event): Promise<Response> => {
 		try {
 			return await handler(event);
 		} catch (error) {
-			if (error instanceof ApiError) return errorResponse(error.status, error.code, error.message);
+			const apiError = error instanceof ApiError ? error : apiErrorFromSql(error);
+			if (apiError) {
+				return errorResponse(apiError.status, apiError.code, apiError.message, apiError.headers);
+			}
 			throw error;
 		}
 	};

@@ -1,0 +1,18 @@
+/** `Authorization: Bearer <jwt>` → verified claims; no header → anonymous (null). */
+import type { Claims } from '../db/types.ts';
+import { ApiError } from '../http.ts';
+import { TokenError, verifyAccessToken } from './jwt.ts';
+
+export async function bearerClaims(header: string | null, secret: Uint8Array): Promise<Claims | null> {
+	if (header === null) return null;
+	const match = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)\s*$/i.exec(header);
+	if (!match || header.length > 4096) {
+		throw new ApiError(401, 'invalid_token', 'Authorization must be "Bearer <access_token>"');
+	}
+	try {
+		return await verifyAccessToken(secret, match[1]);
+	} catch (error) {
+		if (error instanceof TokenError) throw new ApiError(401, error.code, error.message);
+		throw error;
+	}
+}

@@ -1,0 +1,44 @@
+/**
+ * Topic authorization at subscribe time, the way Supabase Realtime authorizes a private channel
+ * join: in one transaction the platform writes a probe message to the topic, then — switched to
+ * the caller's role and claims — tries to read it back; the transaction is always rolled back.
+ * So the RLS policies on realtime.messages decide, not TypeScript, and an empty topic works too.
+ */
+import { callerParams, setCallerSql } from '../db/session.ts';
+import type { Claims, Database } from '../db/types.ts';
+
+/** Public topics of DESIGN.md: broadcast with private=false, readable by everyone. */
+export const publicTopics: ReadonlySet<string> = new Set(['shelters', 'alerts']);
+
+const topicPattern = /^(shelters|alerts|hq|shelter:[A-Za-z0-9_.:-]{1,64})$/;
+
+export function isTopic(value: string): boolean {
+	return topicPattern.test(value);
+}
+
+class Rollback extends Error {
+	constructor(readonly allowed: boolean) {
+		super('rollback');
+	}
+}
+
+export async function canSubscribe(db: Database, claims: Claims | null, topic: string): Promise<boolean> {
+	if (publicTopics.has(topic)) return true;
+	try {
+		await db.asService(async (tx) => {
+			const probe = await tx.query<{ id: number }>(
+				`insert into realtime.messages (topic, event, payload, private, extension)
+				 values ($1, 'authorization_probe', '{}'::jsonb, true, 'broadcast') returning id`,
+				[topic]
+			);
+			await tx.query(setCallerSql, callerParams(claims));
+			await tx.query(`select set_config('realtime.topic', $1, true)`, [topic]);
+			const seen = await tx.query(`select 1 from realtime.messages where id = $1`, [probe.rows[0].id]);
+			throw new Rollback(seen.rows.length === 1);
+		});
+	} catch (error) {
+		if (error instanceof Rollback) return error.allowed;
+		throw error;
+	}
+	return false;
+}

@@ -1,0 +1,26 @@
+/**
+ * Server-Sent Events framing for GET /api/live. One event per realtime message:
+ * `id:` = realtime.messages id, `event:` = the realtime.send event name, `data:` = JSON
+ * `{ topic, payload }`. Frames are encoded once and shared by every subscriber.
+ */
+import type { RealtimeMessage } from '../db/types.ts';
+
+const encoder = new TextEncoder();
+
+/** Event names come from our own SQL, but a line break would split the frame: strip it. */
+function field(value: string): string {
+	return value.replace(/[\r\n]/g, ' ');
+}
+
+export function eventFrame(message: Pick<RealtimeMessage, 'id' | 'event' | 'topic' | 'payload'>) {
+	const data = JSON.stringify({ topic: message.topic, payload: message.payload });
+	return encoder.encode(`id: ${message.id}\nevent: ${field(message.event)}\ndata: ${data}\n\n`);
+}
+
+/** A comment line: keeps proxies and the client's idle timer from closing a quiet stream. */
+export const heartbeatFrame = encoder.encode(': heartbeat\n\n');
+
+/** Sent first: the reconnect delay for EventSource-style clients and an immediate flush. */
+export function openingFrame(retryMs: number): Uint8Array {
+	return encoder.encode(`retry: ${retryMs}\n: connected\n\n`);
+}
