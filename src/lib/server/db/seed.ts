@@ -11,8 +11,8 @@ import { shelterRecordSchema, type ShelterRecord } from '#lib/domain/shelter.ts'
 import { projectRoot } from './setup.ts';
 import type { Database } from './types.ts';
 
+// Only the shelters matter here; the file's other keys (city, sources, …) belong to the importer.
 const sheltersFileSchema = z.object({
-	city: z.string(),
 	shelters: z.array(shelterRecordSchema)
 });
 
