@@ -1,0 +1,168 @@
+/**
+ * Shelter CSV import: the デジタル庁 current layout (what we export) or the older v1 layout.
+ * Validates every row and reports each bad row by its spreadsheet row number (the header is row
+ * 1, the first shelter row 2). Nothing here writes: the route writes only when there is no error,
+ * in one transaction.
+ */
+import Papa from 'papaparse';
+import { shelterRecordSchema, type ShelterRecord } from '../domain/shelter.ts';
+import { hazards, type ShelterKind } from '../domain/vocabulary.ts';
+import { bom } from './city.ts';
+import { hazardColumn, kindLabels } from './columns.ts';
+
+export interface ImportedShelter extends ShelterRecord {
+	hidden: boolean;
+	ad_hoc: boolean;
+}
+
+export interface RowError {
+	/** Spreadsheet row number (header = 1). 1 means the header itself. */
+	row: number;
+	column: string | null;
+	message: string;
+}
+
+export interface ParsedImport {
+	layout: 'current' | 'v1' | null;
+	shelters: ImportedShelter[];
+	errors: RowError[];
+}
+
+/** Upper bound of rows per import (a city has hundreds of shelters, not tens of thousands). */
+export const maxImportRows = 5000;
+
+/** Undo papaparse's escapeFormulae prefix ("'" before = + - @ tab CR). */
+function unescapeCell(value: string): string {
+	return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value.trim();
+}
+
+const truthy = new Set(['1', 'true', 'TRUE', '○', '〇', '◯', 'はい', 'yes']);
+const falsy = new Set(['', '0', 'false', 'FALSE', '×', 'いいえ', 'no']);
+
+function parseFlag(value: string): boolean | null {
+	if (truthy.has(value)) return true;
+	if (falsy.has(value)) return false;
+	return null;
+}
+
+function parseKind(label: string, duplicate: boolean): ShelterKind | null {
+	if (label === '') return duplicate ? 'both' : 'emergency_site';
+	const entry = Object.entries(kindLabels).find(([code, text]) => text === label || code === label);
+	return entry ? (entry[0] as ShelterKind) : null;
+}
+
+class RowProblem extends Error {
+	constructor(
+		readonly column: string,
+		message: string
+	) {
+		super(message);
+	}
+}
+
+function number(row: Record<string, string>, column: string, min: number, max: number): number {
+	const text = row[column] ?? '';
+	const value = Number(text);
+	if (text === '' || !Number.isFinite(value) || value < min || value > max) {
+		throw new RowProblem(column, `${column}: ${min}〜${max} の数値が必要です（"${text}"）`);
+	}
+	return value;
+}
+
+function flagOf(row: Record<string, string>, column: string): boolean {
+	const value = parseFlag(row[column] ?? '');
+	if (value === null) throw new RowProblem(column, `${column}: 1 か空欄が必要です（"${row[column]}"）`);
+	return value;
+}
+
+function rowToShelter(row: Record<string, string>, layout: 'current' | 'v1'): ImportedShelter {
+	const id = layout === 'current' ? (row.ID ?? '') : row.NO ? `v1-${row.NO}` : '';
+	if (!id) throw new RowProblem(layout === 'current' ? 'ID' : 'NO', 'ID がありません');
+	const name = row['名称'] ?? '';
+	if (!name) throw new RowProblem('名称', '名称がありません');
+	const address = layout === 'current' ? (row['所在地_連結表記'] ?? '') : (row['住所'] ?? '');
+	const capacityText = row['想定収容人数'] ?? '';
+	const capacity = capacityText === '' ? null : number(row, '想定収容人数', 1, 1_000_000);
+	if (capacity !== null && !Number.isInteger(capacity)) {
+		throw new RowProblem('想定収容人数', '想定収容人数は整数です');
+	}
+	const kind = parseKind(row['施設区分'] ?? '', flagOf(row, '指定避難所との重複'));
+	if (!kind) throw new RowProblem('施設区分', `施設区分が不明です（"${row['施設区分']}"）`);
+	const candidate: ImportedShelter = {
+		id,
+		name,
+		address,
+		kind,
+		lat: number(row, '緯度', 20, 46),
+		lon: number(row, '経度', 122, 154),
+		capacity,
+		hazards: hazards.filter((hazard) => flagOf(row, hazardColumn(hazard))),
+		welfare: flagOf(row, '福祉避難所'),
+		accepted_people: row['受入対象者'] || null,
+		inside_city: !flagOf(row, '市外'),
+		notes: row['備考'] || null,
+		sources: (row['出典'] ?? '').split(/\s+/).filter(Boolean),
+		hidden: flagOf(row, '非公開'),
+		ad_hoc: flagOf(row, '臨時避難所')
+	};
+	const checked = shelterRecordSchema.safeParse(candidate);
+	if (!checked.success) {
+		const issue = checked.error.issues[0]!;
+		throw new RowProblem(String(issue.path[0] ?? ''), `${issue.path.join('.')}: ${issue.message}`);
+	}
+	return candidate;
+}
+
+function detectLayout(fields: readonly string[]): 'current' | 'v1' | null {
+	if (fields.includes('ID') && fields.includes('名称') && fields.includes('緯度')) return 'current';
+	if (fields.includes('NO') && fields.includes('名称') && fields.includes('住所')) return 'v1';
+	return null;
+}
+
+export function parseShelterCsv(text: string): ParsedImport {
+	const source = text.startsWith(bom) ? text.slice(1) : text;
+	const parsed = Papa.parse<Record<string, string>>(source, {
+		header: true,
+		skipEmptyLines: 'greedy',
+		transformHeader: (header) => header.trim(),
+		transform: (value) => unescapeCell(value)
+	});
+	const fields = parsed.meta.fields ?? [];
+	const layout = detectLayout(fields);
+	const errors: RowError[] = [];
+	if (!layout) {
+		return {
+			layout,
+			shelters: [],
+			errors: [{ row: 1, column: null, message: 'ID・名称・緯度（または NO・名称・住所）の列がありません' }]
+		};
+	}
+	if (parsed.data.length > maxImportRows) {
+		errors.push({ row: 1, column: null, message: `行が多すぎます（最大 ${maxImportRows} 行）` });
+		return { layout, shelters: [], errors };
+	}
+	for (const problem of parsed.errors) {
+		// papaparse counts data rows from 0; the spreadsheet row adds the header.
+		errors.push({ row: (problem.row ?? 0) + 2, column: null, message: problem.message });
+	}
+	const seen = new Map<string, number>();
+	const shelters: ImportedShelter[] = [];
+	parsed.data.forEach((row, index) => {
+		const rowNumber = index + 2;
+		if (errors.some((error) => error.row === rowNumber)) return;
+		try {
+			const shelter = rowToShelter(row, layout);
+			const first = seen.get(shelter.id);
+			if (first !== undefined) {
+				throw new RowProblem(layout === 'current' ? 'ID' : 'NO', `ID が行 ${first} と重複しています`);
+			}
+			seen.set(shelter.id, rowNumber);
+			shelters.push(shelter);
+		} catch (error) {
+			if (!(error instanceof RowProblem)) throw error;
+			errors.push({ row: rowNumber, column: error.column || null, message: error.message });
+		}
+	});
+	errors.sort((a, b) => a.row - b.row);
+	return { layout, shelters, errors };
+}

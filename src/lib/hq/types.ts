@@ -1,0 +1,22 @@
+/** What HQ sees of a shelter: master data plus the full latest status (HQ-only fields included). */
+import type { ShelterRecord } from '../domain/shelter.ts';
+import type { Crowding, Need, ShelterStatus } from '../domain/vocabulary.ts';
+
+export interface HqStatus {
+	status: ShelterStatus;
+	crowding: Crowding;
+	evacuees: number | null;
+	needs: Need[];
+	note: string;
+	reported_at: string;
+	/** Server time of the latest report: the age and stale rules use it (client clocks drift). */
+	updated_at: string;
+	drill: boolean;
+}
+
+export interface HqShelter extends ShelterRecord {
+	hidden: boolean;
+	/** 臨時避難所: added by HQ during an event. */
+	ad_hoc: boolean;
+	status: HqStatus | null;
+}
