@@ -1,0 +1,427 @@
+/**
+ * The RLS matrix: anon, staff of shelter A, staff of (hidden) shelter B and HQ × every table and
+ * RPC × read/insert/update/delete, through Database.asUser (the path the HTTP API uses), on the
+ * embedded PGlite and on a real PostgreSQL server. Each probe runs in a transaction that is rolled
+ * back, so the cells are independent. "allow" = the statement succeeded and touched/saw the
+ * target row; "deny" = an error, or RLS hid the row (0 rows).
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Database, Tx } from '#lib/server/db/types.ts';
+import {
+	type Actor,
+	type OpenedDatabase,
+	actors,
+	createFixtures,
+	drivers,
+	ids,
+	openTestDatabase,
+	probe,
+	reportBody,
+	rpc,
+	shelterA,
+	shelterB,
+	shelterC
+} from './db-fixtures.ts';
+
+type Cell = 'allow' | 'deny';
+type Expect = Record<Actor, Cell>;
+
+const all: Expect = { anon: 'allow', staffA: 'allow', staffB: 'allow', hq: 'allow' };
+const none: Expect = { anon: 'deny', staffA: 'deny', staffB: 'deny', hq: 'deny' };
+const hqOnly: Expect = { ...none, hq: 'allow' };
+const ownA: Expect = { anon: 'deny', staffA: 'allow', staffB: 'deny', hq: 'allow' };
+const ownB: Expect = { anon: 'deny', staffA: 'deny', staffB: 'allow', hq: 'allow' };
+const signedIn: Expect = { anon: 'deny', staffA: 'allow', staffB: 'allow', hq: 'allow' };
+
+interface State {
+	reportA: number;
+	reportB: number;
+	alertId: string;
+	messageA: string;
+	messageAll: string;
+}
+
+interface Row {
+	name: string;
+	expect: Expect;
+	run: (tx: Tx, state: State) => Promise<{ rows: unknown[] }>;
+}
+
+const q =
+	(sql: string, params: (state: State) => unknown[] = () => []) =>
+	(tx: Tx, state: State) =>
+		tx.query(sql, params(state));
+
+const matrix: Row[] = [
+	// shelters
+	{
+		name: 'shelters select public A',
+		expect: all,
+		run: q(`select id from public.shelters where id = '${shelterA}'`)
+	},
+	{
+		name: 'shelters select hidden B',
+		expect: ownB,
+		run: q(`select id from public.shelters where id = '${shelterB}'`)
+	},
+	{
+		name: 'shelters insert ad hoc',
+		expect: hqOnly,
+		run: q(`insert into public.shelters (id, name, kind, lon, lat, ad_hoc)
+			values ('synthetic-new', 'Synthetic new', 'shelter', 139.5, 35.6, true) returning id`)
+	},
+	{
+		name: 'shelters insert designated',
+		expect: none,
+		run: q(`insert into public.shelters (id, name, kind, lon, lat)
+			values ('synthetic-new', 'Synthetic new', 'shelter', 139.5, 35.6) returning id`)
+	},
+	{
+		name: 'shelters update A',
+		expect: hqOnly,
+		run: q(`update public.shelters set name = 'Synthetic renamed' where id = '${shelterA}' returning id`)
+	},
+	{
+		name: 'shelters update seeded_at',
+		expect: none,
+		run: q(`update public.shelters set seeded_at = now() where id = '${shelterA}' returning id`)
+	},
+	{
+		name: 'shelters delete ad hoc C',
+		expect: hqOnly,
+		run: q(`delete from public.shelters where id = '${shelterC}' returning id`)
+	},
+	{
+		name: 'shelters delete designated A',
+		expect: none,
+		run: q(`delete from public.shelters where id = '${shelterA}' returning id`)
+	},
+	// staff
+	{
+		name: 'staff select staffA row',
+		expect: ownA,
+		run: q(`select user_id from public.staff where user_id = '${ids.staffA}'`)
+	},
+	{
+		name: 'staff insert',
+		expect: none,
+		run: q(`insert into public.staff (user_id, role) values ('${ids.nobody}', 'hq') returning user_id`)
+	},
+	{
+		name: 'staff update',
+		expect: none,
+		run: q(
+			`update public.staff set role = 'hq', shelter_id = null where user_id = '${ids.staffA}' returning user_id`
+		)
+	},
+	{
+		name: 'staff delete',
+		expect: none,
+		run: q(`delete from public.staff where user_id = '${ids.staffA}' returning user_id`)
+	},
+	// settings
+	{ name: 'settings select', expect: all, run: q('select drill_mode from public.settings') },
+	{
+		name: 'settings update',
+		expect: none,
+		run: q('update public.settings set drill_mode = true returning id')
+	},
+	{
+		name: 'settings insert',
+		expect: none,
+		run: q('insert into public.settings (id) values (true) returning id')
+	},
+	{ name: 'settings delete', expect: none, run: q('delete from public.settings returning id') },
+	// shelter_reports
+	{
+		name: 'reports select report of A',
+		expect: ownA,
+		run: q('select id from public.shelter_reports where id = $1', (s) => [s.reportA])
+	},
+	{
+		name: 'reports select report of B',
+		expect: ownB,
+		run: q('select id from public.shelter_reports where id = $1', (s) => [s.reportB])
+	},
+	{
+		name: 'reports insert directly',
+		expect: none,
+		run: q(`insert into public.shelter_reports (client_id, shelter_id, status, crowding, reported_at)
+			values (gen_random_uuid(), '${shelterA}', 'open', 'unknown', now()) returning id`)
+	},
+	{
+		name: 'reports update',
+		expect: none,
+		run: q(`update public.shelter_reports set note = 'x' where id = $1 returning id`, (s) => [s.reportA])
+	},
+	{
+		name: 'reports delete',
+		expect: none,
+		run: q('delete from public.shelter_reports where id = $1 returning id', (s) => [s.reportA])
+	},
+	// shelter_status
+	{
+		name: 'status select A',
+		expect: all,
+		run: q(`select status from public.shelter_status where shelter_id = '${shelterA}'`)
+	},
+	{
+		name: 'status select hidden B',
+		expect: ownB,
+		run: q(`select status from public.shelter_status where shelter_id = '${shelterB}'`)
+	},
+	{
+		name: 'status insert',
+		expect: none,
+		run: q(`insert into public.shelter_status (shelter_id, status, crowding, updated_at, reported_at)
+			values ('${shelterC}', 'open', 'full', now(), now()) returning shelter_id`)
+	},
+	{
+		name: 'status update',
+		expect: none,
+		run: q(
+			`update public.shelter_status set status = 'closed' where shelter_id = '${shelterA}' returning shelter_id`
+		)
+	},
+	{
+		name: 'status delete',
+		expect: none,
+		run: q(`delete from public.shelter_status where shelter_id = '${shelterA}' returning shelter_id`)
+	},
+	// alerts
+	{
+		name: 'alerts select public columns',
+		expect: all,
+		run: q('select id, level, text, drill from public.alerts where id = $1', (s) => [s.alertId])
+	},
+	{
+		name: 'alerts select issued_by',
+		expect: signedIn,
+		run: q('select issued_by from public.alerts where id = $1', (s) => [s.alertId])
+	},
+	{
+		name: 'alerts insert directly',
+		expect: none,
+		run: q(
+			`insert into public.alerts (level, hazard, areas, text) values (3, 'flood', '{all}', '{"ja":"synthetic"}') returning id`
+		)
+	},
+	{
+		name: 'alerts update',
+		expect: none,
+		run: q('update public.alerts set level = 5 where id = $1 returning id', (s) => [s.alertId])
+	},
+	{
+		name: 'alerts delete',
+		expect: none,
+		run: q('delete from public.alerts where id = $1 returning id', (s) => [s.alertId])
+	},
+	// messages
+	{
+		name: 'messages select to A',
+		expect: ownA,
+		run: q('select id from public.messages where id = $1', (s) => [s.messageA])
+	},
+	{
+		name: 'messages select to all',
+		expect: signedIn,
+		run: q('select id from public.messages where id = $1', (s) => [s.messageAll])
+	},
+	{
+		name: 'messages insert directly',
+		expect: none,
+		run: q(`insert into public.messages (body) values ('synthetic') returning id`)
+	},
+	{
+		name: 'messages update',
+		expect: none,
+		run: q(`update public.messages set body = 'x' where id = $1 returning id`, (s) => [s.messageA])
+	},
+	{
+		name: 'messages delete',
+		expect: none,
+		run: q('delete from public.messages where id = $1 returning id', (s) => [s.messageA])
+	},
+	// message_reads (staffA confirmed the message to all)
+	{
+		name: 'receipts select of A',
+		expect: ownA,
+		run: q('select message_id from public.message_reads where message_id = $1', (s) => [s.messageAll])
+	},
+	{
+		name: 'receipts insert directly',
+		expect: none,
+		run: q(
+			`insert into public.message_reads (message_id, shelter_id, read_by) values ($1, '${shelterB}', '${ids.staffB}') returning message_id`,
+			(s) => [s.messageAll]
+		)
+	},
+	{
+		name: 'receipts update',
+		expect: none,
+		run: q(
+			'update public.message_reads set read_at = now() where message_id = $1 returning message_id',
+			(s) => [s.messageAll]
+		)
+	},
+	{
+		name: 'receipts delete',
+		expect: none,
+		run: q('delete from public.message_reads where message_id = $1 returning message_id', (s) => [
+			s.messageAll
+		])
+	},
+	// audit_log
+	{
+		name: 'audit select',
+		expect: hqOnly,
+		run: q(`select id from public.audit_log where table_name = 'alerts'`)
+	},
+	{
+		name: 'audit insert',
+		expect: none,
+		run: q(`insert into public.audit_log (table_name, action) values ('x', 'INSERT') returning id`)
+	},
+	{ name: 'audit update', expect: none, run: q(`update public.audit_log set row_id = 'x' returning id`) },
+	{ name: 'audit delete', expect: none, run: q('delete from public.audit_log returning id') },
+	// realtime.messages (embedded SSE reads these as the caller)
+	{
+		name: 'realtime select hq',
+		expect: hqOnly,
+		run: q(`select id from realtime.messages where topic = 'hq'`)
+	},
+	{
+		name: 'realtime select shelter:A',
+		expect: ownA,
+		run: q(`select id from realtime.messages where topic = 'shelter:${shelterA}'`)
+	},
+	{
+		name: 'realtime select shelters',
+		expect: all,
+		run: q(`select id from realtime.messages where topic = 'shelters'`)
+	},
+	{
+		name: 'realtime select alerts',
+		expect: all,
+		run: q(`select id from realtime.messages where topic = 'alerts'`)
+	},
+	{
+		name: 'realtime insert',
+		expect: none,
+		run: q(`insert into realtime.messages (topic, event, payload) values ('hq', 'x', '{}') returning id`)
+	},
+	{
+		name: 'realtime update',
+		expect: none,
+		run: q(`update realtime.messages set payload = '{}' returning id`)
+	},
+	{ name: 'realtime delete', expect: none, run: q('delete from realtime.messages returning id') },
+	{
+		name: 'realtime.send direct',
+		expect: none,
+		run: q(`select realtime.send('{}'::jsonb, 'x', 'hq', true)`)
+	},
+	// auth schema: accounts are never readable by callers
+	{ name: 'auth.users select', expect: none, run: q('select id from auth.users') },
+	{ name: 'auth.users update', expect: none, run: q(`update auth.users set email = 'x' returning id`) },
+	// RPCs
+	{
+		name: 'rpc submit_report for A',
+		expect: ownA,
+		run: q('select public.submit_report($1) as r', () => [reportBody(shelterA)])
+	},
+	{
+		name: 'rpc submit_report for B',
+		expect: ownB,
+		run: q('select public.submit_report($1) as r', () => [reportBody(shelterB)])
+	},
+	{
+		name: 'rpc issue_alert',
+		expect: hqOnly,
+		run: q('select public.issue_alert($1) as r', () => [
+			{ level: 4, hazard: 'flood', areas: ['all'], text: { ja: 'synthetic' } }
+		])
+	},
+	{
+		name: 'rpc cancel_alert',
+		expect: hqOnly,
+		run: q('select public.cancel_alert($1) as r', (s) => [s.alertId])
+	},
+	{
+		name: 'rpc send_message',
+		expect: hqOnly,
+		run: q('select public.send_message($1) as r', () => [{ shelter_id: shelterA, body: 'synthetic' }])
+	},
+	{
+		name: 'rpc mark_message_read to A',
+		expect: { ...none, staffA: 'allow' },
+		run: q('select public.mark_message_read($1) as r', (s) => [s.messageA])
+	},
+	{
+		name: 'rpc mark_message_read to all',
+		expect: { ...none, staffA: 'allow', staffB: 'allow' },
+		run: q('select public.mark_message_read($1) as r', (s) => [s.messageAll])
+	},
+	{ name: 'rpc set_drill_mode', expect: hqOnly, run: q('select public.set_drill_mode(true) as r') },
+	{
+		name: 'rpc shelter_collection includes hidden B',
+		expect: ownB,
+		run: async (tx) => {
+			const { rows } = await tx.query<{ c: { features: { properties: { id: string } }[] } }>(
+				'select public.shelter_collection() as c'
+			);
+			return { rows: rows[0].c.features.filter((f) => f.properties.id === shelterB) };
+		}
+	},
+	{ name: 'rpc shelter_collection', expect: all, run: q('select public.shelter_collection() as c') },
+	{
+		name: 'rpc can_receive_topic hq',
+		expect: hqOnly,
+		run: q(`select 1 where public.can_receive_topic('hq')`)
+	}
+];
+
+async function arrange(db: Database): Promise<State> {
+	await createFixtures(db);
+	const a = await rpc<{ id: number }>(db, 'staffA', 'public.submit_report($1)', [reportBody(shelterA)]);
+	const b = await rpc<{ id: number }>(db, 'staffB', 'public.submit_report($1)', [reportBody(shelterB)]);
+	const alert = await rpc<{ id: string }>(db, 'hq', 'public.issue_alert($1)', [
+		{ level: 3, hazard: 'flood', areas: ['synthetic-town'], text: { ja: 'synthetic alert' } }
+	]);
+	const messageA = await rpc<{ id: string }>(db, 'hq', 'public.send_message($1)', [
+		{ shelter_id: shelterA, body: 'synthetic to A' }
+	]);
+	const messageAll = await rpc<{ id: string }>(db, 'hq', 'public.send_message($1)', [
+		{ shelter_id: null, body: 'synthetic to all' }
+	]);
+	await rpc(db, 'staffA', 'public.mark_message_read($1)', [messageAll.id]);
+	return {
+		reportA: a.id,
+		reportB: b.id,
+		alertId: alert.id,
+		messageA: messageA.id,
+		messageAll: messageAll.id
+	};
+}
+
+describe.each(drivers)('RLS matrix on %s', (driver) => {
+	let opened: OpenedDatabase;
+	let state: State;
+
+	beforeAll(async () => {
+		opened = await openTestDatabase(driver);
+		state = await arrange(opened.db);
+	}, 60_000);
+	afterAll(async () => opened?.close());
+
+	test.each(matrix)('$name', async (row) => {
+		const actual = {} as Record<Actor, Cell>;
+		const detail: Record<string, string> = {};
+		for (const actor of actors) {
+			const outcome = await probe(opened.db, actor, (tx) => row.run(tx, state));
+			actual[actor] = 'rows' in outcome && outcome.rows.length > 0 ? 'allow' : 'deny';
+			detail[actor] = 'error' in outcome ? outcome.error : `${outcome.rows.length} rows`;
+		}
+		expect(actual, JSON.stringify(detail)).toEqual(row.expect);
+	});
+});
