@@ -135,7 +135,7 @@ describe('live merge', () => {
 	it('applies a newer report and ignores an older one', () => {
 		const merged = mergeReport(list, reportFromPayload(report)!);
 		expect(merged.find((s) => s.id === 'c')?.status?.evacuees).toBe(70);
-		const older = reportFromPayload({ ...report, shelter_id: 'a', received_at: minutesAgo(30) })!;
+		const older = reportFromPayload({ ...report, shelter_id: 'a', reported_at: minutesAgo(30) })!;
 		expect(mergeReport(list, older).find((s) => s.id === 'a')?.status?.evacuees).toBe(90);
 	});
 });

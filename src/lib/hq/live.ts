@@ -41,12 +41,15 @@ export function statusFromReport(report: LiveReport): HqStatus {
 	};
 }
 
-/** Returns a new list with the report applied; an older report never overwrites a newer one. */
+/**
+ * Returns a new list with the report applied. Like the SQL trigger, a report made earlier (client
+ * clock) than the one shown never overwrites it, even when the outbox delivers it late.
+ */
 export function mergeReport(shelters: readonly HqShelter[], report: LiveReport): HqShelter[] {
 	return shelters.map((shelter) => {
 		if (shelter.id !== report.shelter_id) return shelter;
 		const current = shelter.status;
-		if (current && Date.parse(current.updated_at) > Date.parse(report.received_at)) return shelter;
+		if (current && Date.parse(current.reported_at) > Date.parse(report.reported_at)) return shelter;
 		return { ...shelter, status: statusFromReport(report) };
 	});
 }
