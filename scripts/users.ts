@@ -1,6 +1,7 @@
 // Accounts of embedded mode (DESIGN.md "Accounts"):
 //   npm run users -- add <username> --role hq|staff [--shelter <id>] [--replace]
 //   npm run users -- list
+//   npm run users -- shelters      (ids and names, to pick --shelter)
 // The password comes from BOSAI_PASSWORD or a prompt (not echoed). Uses the server's data dir
 // (BOSAI_DATA_DIR, default .bosai-data) and refuses while the server holds it: PGlite is
 // single-process.
@@ -14,6 +15,7 @@ import { dataDir, openDatabase } from '#lib/server/db/index.ts';
 const usage = `usage:
   npm run users -- add <username> --role hq|staff [--shelter <id>] [--replace]
   npm run users -- list
+  npm run users -- shelters
 password: BOSAI_PASSWORD, or typed at the prompt (at least 12 characters)`;
 
 function fail(message: string): never {
@@ -59,7 +61,7 @@ if (values.help || !command) {
 	console.log(usage);
 	process.exit(command ? 0 : 2);
 }
-if (command !== 'add' && command !== 'list') fail(`unknown command "${command}"\n${usage}`);
+if (!['add', 'list', 'shelters'].includes(command)) fail(`unknown command "${command}"\n${usage}`);
 
 let password = '';
 let username = '';
@@ -83,7 +85,10 @@ try {
 	if (error instanceof DataDirBusyError) fail(error.message);
 	throw error;
 }
-const db = await openDatabase({ driver: 'pglite', dataDir: dir, seed: true });
+const db = await openDatabase({ driver: 'pglite', dataDir: dir, seed: true }).catch((error) => {
+	release();
+	fail(`cannot open ${dir}: ${error instanceof Error ? error.message : String(error)}`);
+});
 let code = 0;
 try {
 	if (command === 'add') {
@@ -98,6 +103,11 @@ try {
 			{ replace: values.replace }
 		);
 		console.log(`${result.created ? 'added' : 'updated'} ${username} (${values.role})`);
+	} else if (command === 'shelters') {
+		const shelters = await db.asService((tx) =>
+			tx.query<{ id: string; name: string }>('select id, name from public.shelters order by id')
+		);
+		for (const shelter of shelters.rows) console.log(`${shelter.id}\t${shelter.name}`);
 	} else {
 		for (const account of await listAccounts(db)) {
 			console.log([account.username, account.role ?? '-', account.shelter_id ?? '-'].join('\t'));

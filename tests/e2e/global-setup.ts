@@ -5,12 +5,15 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { buildDir, startServer, type RunningServer } from '../support/server.ts';
+import { createTestAccounts, type TestAccounts } from '../support/api.ts';
+import { buildDir, startServer, tempDataDir, type RunningServer } from '../support/server.ts';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
 		baseURL: string;
 		dataDir: string;
+		/** Made with the users CLI before the server starts: one HQ, staff of two real shelters. */
+		accounts: TestAccounts;
 	}
 }
 
@@ -21,7 +24,11 @@ export async function setup(project: TestProject) {
 		const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: process.env });
 		if (build.status !== 0) throw new Error('npm run build failed');
 	}
-	server = await startServer();
+	// The users CLI opens the data dir itself (PGlite is single-process), so it runs first.
+	const dataDir = tempDataDir();
+	const accounts = createTestAccounts(dataDir);
+	server = await startServer({ dataDir });
+	project.provide('accounts', accounts);
 	project.provide('baseURL', server.url);
 	project.provide('dataDir', server.dataDir);
 }

@@ -9,16 +9,18 @@ import { join } from 'node:path';
 export const lockFileName = 'bosai.lock';
 
 export class DataDirBusyError extends Error {
-	constructor(
-		readonly dataDir: string,
-		readonly pid: number,
-		readonly holder: string
-	) {
+	readonly dataDir: string;
+	readonly pid: number;
+	readonly holder: string;
+	constructor(dataDir: string, pid: number, holder: string) {
 		super(
 			`The data dir ${dataDir} is in use by ${holder} (pid ${pid}). ` +
 				'PGlite allows one process at a time: stop it first, then retry.'
 		);
 		this.name = 'DataDirBusyError';
+		this.dataDir = dataDir;
+		this.pid = pid;
+		this.holder = holder;
 	}
 }
 

@@ -55,12 +55,11 @@ const claimsSchema = z.object({
 });
 
 export class TokenError extends Error {
-	constructor(
-		readonly code: 'token_expired' | 'invalid_token',
-		message: string
-	) {
+	readonly code: 'token_expired' | 'invalid_token';
+	constructor(code: 'token_expired' | 'invalid_token', message: string) {
 		super(message);
 		this.name = 'TokenError';
+		this.code = code;
 	}
 }
 

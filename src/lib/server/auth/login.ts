@@ -21,10 +21,12 @@ export interface TokenResponse {
 }
 
 export class RateLimitedError extends ApiError {
-	constructor(readonly retryAfter: number) {
+	readonly retryAfter: number;
+	constructor(retryAfter: number) {
 		super(429, 'too_many_attempts', `Too many failed sign-ins; try again in ${retryAfter} s`, {
 			'retry-after': String(retryAfter)
 		});
+		this.retryAfter = retryAfter;
 	}
 }
 

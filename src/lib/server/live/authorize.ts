@@ -17,8 +17,10 @@ export function isTopic(value: string): boolean {
 }
 
 class Rollback extends Error {
-	constructor(readonly allowed: boolean) {
+	readonly allowed: boolean;
+	constructor(allowed: boolean) {
 		super('rollback');
+		this.allowed = allowed;
 	}
 }
 

@@ -1,0 +1,26 @@
+/**
+ * SQLSTATE → HTTP status and error code, shared by the server (SQL errors of a request) and the
+ * supabase adapter (PostgREST errors carry the same SQLSTATE in `code`), so both modes answer a
+ * refused or invalid write the same way. The RPCs document which SQLSTATE they raise.
+ */
+export const sqlStateStatus: Readonly<Record<string, readonly [number, string]>> = {
+	'42501': [403, 'forbidden'], // insufficient_privilege: RLS, a missing grant, require_hq()
+	'28000': [401, 'unauthorized'], // invalid_authorization_specification
+	'23514': [400, 'invalid_value'], // check_violation
+	'23502': [400, 'invalid_value'], // not_null_violation
+	'23503': [404, 'not_found'], // foreign_key_violation: e.g. unknown shelter
+	'23505': [409, 'conflict'], // unique_violation: client_id used for another report
+	'22P02': [400, 'invalid_value'], // invalid_text_representation
+	'22001': [400, 'invalid_value'], // string_data_right_truncation
+	'22003': [400, 'invalid_value'], // numeric_value_out_of_range
+	'22007': [400, 'invalid_value'], // invalid_datetime_format
+	'22008': [400, 'invalid_value'], // datetime_field_overflow
+	'22023': [400, 'invalid_value'], // invalid_parameter_value
+	P0001: [400, 'rejected'], // raise exception without a code
+	P0002: [404, 'not_found'] // no_data_found: unknown id
+};
+
+/** Status and code for a SQLSTATE, or null when it is not the caller's mistake. */
+export function statusOfSqlState(code: string): readonly [number, string] | null {
+	return sqlStateStatus[code] ?? null;
+}
