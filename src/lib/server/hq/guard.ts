@@ -1,0 +1,15 @@
+/**
+ * HQ-only endpoints: one transaction as the caller that first asks the database whether the caller
+ * is HQ (public.is_hq(), the `staff` table is the authority). Anonymous and staff callers get 403
+ * (issue 8: "a staff or anonymous user gets 403 on every HQ endpoint").
+ */
+import type { Claims, Database, Tx } from '../db/types.ts';
+import { ApiError } from '../http.ts';
+
+export async function asHq<T>(db: Database, claims: Claims | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
+	return db.asUser(claims, async (tx) => {
+		const result = await tx.query<{ hq: boolean }>('select public.is_hq() as hq');
+		if (!result.rows[0]?.hq) throw new ApiError(403, 'forbidden', 'Only HQ may do this');
+		return fn(tx);
+	});
+}

@@ -1,0 +1,82 @@
+import { json } from '@sveltejs/kit';
+import { z } from 'zod';
+import { shelterRecordSchema } from '#lib/domain/shelter.ts';
+import { runtime } from '#lib/server/api/runtime.ts';
+import { allReports, hqShelters } from '#lib/server/hq/data.ts';
+import { asHq } from '#lib/server/hq/guard.ts';
+import { ApiError, handleApi, readJson } from '#lib/server/http.ts';
+import type { RequestHandler } from './$types';
+
+const idPattern = /^[A-Za-z0-9._-]{1,64}$/;
+
+function shelterId(value: string): string {
+	if (!idPattern.test(value)) throw new ApiError(404, 'not_found', 'Unknown shelter');
+	return value;
+}
+
+/** Master data HQ may change (id and the ad-hoc mark stay as created). */
+const editable = shelterRecordSchema
+	.pick({
+		name: true,
+		address: true,
+		kind: true,
+		lon: true,
+		lat: true,
+		capacity: true,
+		hazards: true,
+		welfare: true,
+		accepted_people: true,
+		notes: true
+	})
+	.extend({ hidden: z.boolean() });
+const patchSchema = editable.partial().strict();
+const createSchema = editable.strict();
+
+const columns = Object.keys(editable.shape);
+
+/** One shelter with its reports, newest first (HQ only): the history view. */
+export const GET: RequestHandler = handleApi(async ({ params, locals }) => {
+	const id = shelterId(params.id);
+	const { db } = await runtime();
+	const result = await asHq(db, locals.claims, async (tx) => ({
+		shelter: (await hqShelters(tx)).find((s) => s.id === id) ?? null,
+		reports: await allReports(tx, id)
+	}));
+	if (!result.shelter) throw new ApiError(404, 'not_found', 'Unknown shelter');
+	return json(result, { headers: { 'cache-control': 'private, no-store' } });
+});
+
+/** Edits master data (HQ only). Announces nothing: no status, no realtime message. */
+export const PATCH: RequestHandler = handleApi(async ({ params, request, locals }) => {
+	const id = shelterId(params.id);
+	const changes = await readJson(request, patchSchema);
+	const keys = columns.filter((key) => key in changes);
+	if (keys.length === 0) throw new ApiError(400, 'invalid_body', 'Nothing to change');
+	const { db } = await runtime();
+	const updated = await asHq(db, locals.claims, async (tx) => {
+		const values = keys.map((key) => changes[key as keyof typeof changes]);
+		const set = keys.map((key, i) => `${key} = $${i + 2}${key === 'hazards' ? '::text[]' : ''}`).join(', ');
+		const result = await tx.query(`update public.shelters set ${set} where id = $1 returning id`, [
+			id,
+			...values
+		]);
+		return result.rows.length;
+	});
+	if (updated === 0) throw new ApiError(404, 'not_found', 'Unknown shelter');
+	return json({ id, changed: keys });
+});
+
+/** Adds an ad-hoc shelter (臨時避難所) under a new id (HQ only; 409 if the id exists). */
+export const PUT: RequestHandler = handleApi(async ({ params, request, locals }) => {
+	const id = shelterId(params.id);
+	const shelter = await readJson(request, createSchema);
+	const { db } = await runtime();
+	await asHq(db, locals.claims, async (tx) => {
+		await tx.query(
+			`insert into public.shelters (id, ${columns.join(', ')}, ad_hoc, sources)
+			 values ($1, ${columns.map((key, i) => `$${i + 2}${key === 'hazards' ? '::text[]' : ''}`).join(', ')}, true, '{}')`,
+			[id, ...columns.map((key) => shelter[key as keyof typeof shelter])]
+		);
+	});
+	return json({ id, ad_hoc: true }, { status: 201 });
+});
