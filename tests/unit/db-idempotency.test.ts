@@ -1,0 +1,117 @@
+/**
+ * submit_report is idempotent on client_id: sent twice, or many times at once (on PostgreSQL over
+ * parallel connections), there is one row and every caller gets the same answer. A replay that
+ * names another shelter is refused without revealing the stored report.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+	type OpenedDatabase,
+	createFixtures,
+	drivers,
+	openTestDatabase,
+	reportBody,
+	rpc,
+	shelterA,
+	shelterB
+} from './db-fixtures.ts';
+
+interface Ack {
+	id: number;
+	client_id: string;
+	received_at: string;
+	duplicate: boolean;
+}
+
+describe.each(drivers)('report idempotency on %s', (driver) => {
+	let opened: OpenedDatabase;
+
+	beforeAll(async () => {
+		opened = await openTestDatabase(driver);
+		await createFixtures(opened.db);
+	}, 60_000);
+	afterAll(async () => opened?.close());
+
+	const count = async (clientId: string) => {
+		const result = await opened.db.asService((tx) =>
+			tx.query<{ n: number }>('select count(*)::int as n from public.shelter_reports where client_id = $1', [
+				clientId
+			])
+		);
+		return result.rows[0].n;
+	};
+
+	test('the same client_id twice: one row, the same answer, marked duplicate', async () => {
+		const body = reportBody(shelterA);
+		const first = await rpc<Ack>(opened.db, 'staffA', 'public.submit_report($1)', [body]);
+		// The outbox resends after a lost answer; even a changed body does not make a second row.
+		const again = await rpc<Ack>(opened.db, 'staffA', 'public.submit_report($1)', [
+			{ ...body, evacuees: 999, note: 'synthetic changed' }
+		]);
+		expect(first.duplicate).toBe(false);
+		expect(again).toEqual({ ...first, duplicate: true });
+		expect(await count(body.client_id)).toBe(1);
+		const stored = await opened.db.asService((tx) =>
+			tx.query<{ evacuees: number }>('select evacuees from public.shelter_reports where client_id = $1', [
+				body.client_id
+			])
+		);
+		expect(stored.rows[0].evacuees).toBe(12);
+	});
+
+	test('the same client_id sent concurrently: one row, one answer for all', async () => {
+		const body = reportBody(shelterA);
+		const acks = await Promise.all(
+			Array.from({ length: 8 }, (_, i) =>
+				rpc<Ack>(opened.db, i % 2 ? 'hq' : 'staffA', 'public.submit_report($1)', [body])
+			)
+		);
+		expect(await count(body.client_id)).toBe(1);
+		expect(acks.filter((ack) => !ack.duplicate)).toHaveLength(1);
+		const answers = new Set(
+			acks.map(({ id, client_id, received_at }) => JSON.stringify({ id, client_id, received_at }))
+		);
+		expect(answers.size).toBe(1);
+	});
+
+	test('a replay for another shelter is refused and reveals nothing', async () => {
+		const body = reportBody(shelterA, { note: 'synthetic secret note' });
+		await rpc<Ack>(opened.db, 'staffA', 'public.submit_report($1)', [body]);
+		const replay = rpc(opened.db, 'staffB', 'public.submit_report($1)', [{ ...body, shelter_id: shelterB }]);
+		await expect(replay).rejects.toMatchObject({ code: '23505' });
+		const error = await replay.catch((e: Error) => e.message);
+		expect(error).not.toContain('secret');
+		expect(error).not.toContain(shelterA);
+		expect(await count(body.client_id)).toBe(1);
+	});
+
+	test('bad input writes nothing and fails with a client-error SQLSTATE', async () => {
+		const before = await opened.db.asService((tx) =>
+			tx.query<{ n: number }>('select count(*)::int as n from public.shelter_reports')
+		);
+		const cases: [Record<string, unknown>, string][] = [
+			[reportBody(shelterA, { evacuees: -1 }), '23514'],
+			[reportBody(shelterA, { status: 'burning' }), '23514'],
+			[reportBody(shelterA, { needs: ['caviar'] }), '23514'],
+			[reportBody(shelterA, { needs: 'water' }), '22023'],
+			[reportBody(shelterA, { note: 'x'.repeat(501) }), '23514'],
+			[reportBody(shelterA, { client_id: 'not-a-uuid' }), '22P02'],
+			[reportBody(shelterA, { reported_at: 'not a date' }), '22007'],
+			[reportBody(shelterA, { reported_at: '2999-01-01T00:00:00Z' }), '23514'],
+			[reportBody('synthetic-unknown'), '42501'],
+			[reportBody(shelterA, { evacuees: 1.5 }), '22P02']
+		];
+		for (const [body, code] of cases) {
+			await expect(
+				rpc(opened.db, 'staffA', 'public.submit_report($1)', [body]),
+				JSON.stringify(body)
+			).rejects.toMatchObject({ code });
+		}
+		await expect(
+			rpc(opened.db, 'hq', 'public.submit_report($1)', [reportBody('synthetic-unknown')])
+		).rejects.toMatchObject({ code: 'P0002' });
+		const after = await opened.db.asService((tx) =>
+			tx.query<{ n: number }>('select count(*)::int as n from public.shelter_reports')
+		);
+		expect(after.rows[0].n).toBe(before.rows[0].n);
+	});
+});
