@@ -1,0 +1,145 @@
+/**
+ * Realtime from the triggers, on both drivers: a report gives a public `shelters` message with
+ * only public fields and a private `hq` message with the full report; messages reach only their
+ * shelter's topic; reads of realtime.messages as each caller follow the RLS policies; master-data
+ * edits and late (older) reports announce nothing public; drill mode stamps and clears.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { RealtimeMessage } from '#lib/server/db/types.ts';
+import {
+	type Actor,
+	type OpenedDatabase,
+	claimsOf,
+	createFixtures,
+	drivers,
+	openTestDatabase,
+	reportBody,
+	rpc,
+	shelterA
+} from './db-fixtures.ts';
+
+describe.each(drivers)('realtime on %s', (driver) => {
+	let opened: OpenedDatabase;
+	const received: RealtimeMessage[] = [];
+
+	beforeAll(async () => {
+		opened = await openTestDatabase(driver);
+		await createFixtures(opened.db);
+		opened.db.onRealtime((message) => received.push(message));
+	}, 60_000);
+	afterAll(async () => opened?.close());
+
+	/** Waits until onRealtime delivered `count` messages after `from`. */
+	async function delivered(from: number, count: number): Promise<RealtimeMessage[]> {
+		const deadline = Date.now() + 5000;
+		while (received.length < from + count && Date.now() < deadline) {
+			await new Promise((resolve) => setTimeout(resolve, 10));
+		}
+		return received.slice(from);
+	}
+
+	/** The realtime rows `actor` may read, as the embedded SSE replay reads them. */
+	async function readable(actor: Actor, topic: string): Promise<number[]> {
+		const result = await opened.db.asUser(claimsOf(actor), (tx) =>
+			tx.query<{ id: number }>('select id from realtime.messages where topic = $1 order by id', [topic])
+		);
+		return result.rows.map((row) => Number(row.id));
+	}
+
+	test('a report announces public status on shelters and the full report on hq', async () => {
+		const from = received.length;
+		const body = reportBody(shelterA, { evacuees: 40, note: 'synthetic private note', needs: ['medical'] });
+		await rpc(opened.db, 'staffA', 'public.submit_report($1)', [body]);
+		const messages = await delivered(from, 2);
+		expect(messages.map((m) => [m.topic, m.event, m.private])).toEqual([
+			['shelters', 'status', false],
+			['hq', 'report', true]
+		]);
+		const [publicMessage, hqMessage] = messages;
+		expect(Object.keys(publicMessage.payload as object).sort()).toEqual([
+			'crowding',
+			'drill',
+			'shelter_id',
+			'status',
+			'updated_at'
+		]);
+		expect(publicMessage.payload).toMatchObject({ shelter_id: shelterA, status: 'open', drill: false });
+		expect(JSON.stringify(publicMessage.payload)).not.toContain('synthetic private note');
+		expect(hqMessage.payload).toMatchObject({
+			client_id: body.client_id,
+			evacuees: 40,
+			note: 'synthetic private note',
+			needs: ['medical']
+		});
+		expect(hqMessage.id).toBeGreaterThan(publicMessage.id);
+
+		expect(await readable('anon', 'hq')).toEqual([]);
+		expect(await readable('staffA', 'hq')).toEqual([]);
+		expect(await readable('hq', 'hq')).toContain(hqMessage.id);
+		expect(await readable('anon', 'shelters')).toContain(publicMessage.id);
+	});
+
+	test('a message to shelter A reaches shelter:A and hq; staff B cannot read it', async () => {
+		const from = received.length;
+		await rpc(opened.db, 'hq', 'public.send_message($1)', [{ shelter_id: shelterA, body: 'synthetic' }]);
+		const messages = await delivered(from, 2);
+		expect(messages.map((m) => m.topic)).toEqual([`shelter:${shelterA}`, 'hq']);
+		expect(await readable('staffB', `shelter:${shelterA}`)).toEqual([]);
+		expect(await readable('anon', `shelter:${shelterA}`)).toEqual([]);
+		expect(await readable('staffA', `shelter:${shelterA}`)).toContain(messages[0].id);
+		expect(await readable('hq', `shelter:${shelterA}`)).toContain(messages[0].id);
+	});
+
+	test('editing master data announces nothing; a late older report changes no public status', async () => {
+		const from = received.length;
+		await opened.db.asUser(claimsOf('hq'), (tx) =>
+			tx.query(`update public.shelters set name = 'Synthetic A (renamed)' where id = $1`, [shelterA])
+		);
+		const older = reportBody(shelterA, {
+			status: 'closed',
+			reported_at: new Date(Date.now() - 3_600_000).toISOString()
+		});
+		await rpc(opened.db, 'staffA', 'public.submit_report($1)', [older]);
+		const messages = await delivered(from, 1);
+		expect(messages.map((m) => [m.topic, m.event])).toEqual([['hq', 'report']]);
+		const status = await opened.db.asUser(null, (tx) =>
+			tx.query<{ status: string }>('select status from public.shelter_status where shelter_id = $1', [
+				shelterA
+			])
+		);
+		expect(status.rows[0].status).toBe('open');
+	});
+
+	test('drill mode stamps reports and alerts, and ending it clears drill statuses', async () => {
+		const start = received.length;
+		await rpc(opened.db, 'hq', 'public.set_drill_mode(true)');
+		const switched = await delivered(start, 1);
+		expect(switched.map((m) => [m.topic, m.event, m.payload])).toEqual([
+			['alerts', 'drill_mode', { drill: true }]
+		]);
+		const from = received.length;
+		await rpc(opened.db, 'staffA', 'public.submit_report($1)', [
+			reportBody(shelterA, { status: 'preparing' })
+		]);
+		const alert = await rpc<{ drill: boolean }>(opened.db, 'hq', 'public.issue_alert($1)', [
+			{ level: 4, hazard: 'flood', areas: ['all'], text: { ja: '訓練 synthetic', en: 'drill' } }
+		]);
+		expect(alert.drill).toBe(true);
+		const messages = await delivered(from, 3);
+		expect(messages[0].payload).toMatchObject({ status: 'preparing', drill: true });
+		expect(messages[2]).toMatchObject({ topic: 'alerts', event: 'issued', private: false });
+		expect(messages[2].payload).not.toHaveProperty('issued_by');
+
+		const end = received.length;
+		await rpc(opened.db, 'hq', 'public.set_drill_mode(false)');
+		const ended = await delivered(end, 2);
+		expect(ended.map((m) => [m.topic, m.event])).toEqual([
+			['alerts', 'drill_mode'],
+			['shelters', 'status_cleared']
+		]);
+		const status = await opened.db.asUser(null, (tx) =>
+			tx.query('select 1 from public.shelter_status where shelter_id = $1', [shelterA])
+		);
+		expect(status.rows).toEqual([]);
+	});
+});
