@@ -7,7 +7,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import opentype from 'opentype.js';
+import opentype, { type Font } from 'opentype.js';
 import { ProtoWriter } from './protobuf.ts';
 import { flattenPath, renderSdf } from './sdf.ts';
 
@@ -24,7 +24,7 @@ const buffer = 3;
 /** Ranges that get real glyphs: Latin-1, Latin Extended-A/B, General Punctuation, arrows. */
 const glyphRanges = new Set([0, 256, 512, 8192, 8448]);
 
-function encodeGlyph(font: opentype.Font, codePoint: number, ascender: number): Uint8Array | null {
+function encodeGlyph(font: Font, codePoint: number, ascender: number): Uint8Array | null {
 	const glyph = font.charToGlyph(String.fromCodePoint(codePoint));
 	if (!glyph || glyph.index === 0) return null;
 	const advance = Math.round(((glyph.advanceWidth ?? 0) * fontSize) / font.unitsPerEm);
@@ -50,7 +50,7 @@ function encodeGlyph(font: opentype.Font, codePoint: number, ascender: number): 
 		.finish();
 }
 
-function encodeRange(font: opentype.Font | null, name: string, start: number): Uint8Array {
+function encodeRange(font: Font | null, name: string, start: number): Uint8Array {
 	const stack = new ProtoWriter().string(1, name).string(2, `${start}-${start + 255}`);
 	if (font) {
 		const ascender = Math.round((font.ascender * fontSize) / font.unitsPerEm);

@@ -6,69 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodePng } from './png.ts';
+import { icons } from '#lib/map/icons.ts';
 import { renderSdf, type Segment } from './sdf.ts';
-
-/** Outlines in a 24 × 24 design box (y down); each ring is closed. */
-export const icons: Record<string, number[][][]> = {
-	// 指定避難所: a house.
-	shelter: [
-		[
-			[12, 2],
-			[22, 11],
-			[19, 11],
-			[19, 22],
-			[5, 22],
-			[5, 11],
-			[2, 11]
-		]
-	],
-	// 指定緊急避難場所: a diamond (open ground to run to).
-	emergency_site: [
-		[
-			[12, 1],
-			[23, 12],
-			[12, 23],
-			[1, 12]
-		]
-	],
-	// Both: a house on a diamond base (a hexagon-like shield).
-	both: [
-		[
-			[12, 1],
-			[22, 8],
-			[22, 17],
-			[12, 23],
-			[2, 17],
-			[2, 8]
-		]
-	],
-	// Railway station: a square with rounded feel.
-	station: [
-		[
-			[4, 4],
-			[20, 4],
-			[20, 20],
-			[4, 20]
-		]
-	],
-	// 福祉避難所 badge: a plus sign.
-	welfare: [
-		[
-			[9, 2],
-			[15, 2],
-			[15, 9],
-			[22, 9],
-			[22, 15],
-			[15, 15],
-			[15, 22],
-			[9, 22],
-			[9, 15],
-			[2, 15],
-			[2, 9],
-			[9, 9]
-		]
-	]
-};
 
 const size = 24;
 const padding = 4;
