@@ -55,8 +55,11 @@ export class FailureLimiter {
 	}
 }
 
-/** Login limits: 5 failures per username and 30 per client address in 15 minutes. */
+/**
+ * Login limits in 15 minutes: 5 failures per username, 100 per client address (generous because a
+ * city office may put many terminals behind one address).
+ */
 export const loginLimits = {
 	username: { limit: 5, windowMs: 15 * 60_000 },
-	address: { limit: 30, windowMs: 15 * 60_000 }
+	address: { limit: 100, windowMs: 15 * 60_000 }
 } as const;
