@@ -47,19 +47,24 @@ export function getDatabase(): Promise<Database> {
 	return instance;
 }
 
+/**
+ * PGlite keeps the process alive until it is closed. On SIGTERM/SIGINT the database closes after
+ * the transactions already queued (so no acknowledged work is cut off); adapter-node meanwhile
+ * drains HTTP and the process ends by itself. Where nothing else ends it (vite dev, scripts), an
+ * unref'd timer exits shortly after.
+ */
 function closeOnSignals(db: Database): void {
-	let closing = false;
-	const shutdown = (signal: NodeJS.Signals) => {
-		if (closing) return;
-		closing = true;
-		db.close().then(
-			() => process.exit(signal === 'SIGINT' ? 130 : 143),
-			(error: unknown) => {
-				console.error('closing the database failed:', error);
-				process.exit(1);
-			}
-		);
+	let closing: Promise<void> | null = null;
+	const close = () =>
+		(closing ??= db.close().catch((error: unknown) => {
+			console.error('closing the database failed:', error);
+		}));
+	const onSignal = (signal: NodeJS.Signals) => {
+		void close().then(() => {
+			setTimeout(() => process.exit(signal === 'SIGINT' ? 130 : 143), 2000).unref();
+		});
 	};
-	process.once('SIGTERM', shutdown);
-	process.once('SIGINT', shutdown);
+	process.once('SIGTERM', onSignal);
+	process.once('SIGINT', onSignal);
+	process.once('sveltekit:shutdown', () => void close());
 }
