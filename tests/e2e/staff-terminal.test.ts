@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, inject, it } from 'vitest';
+import type { Message } from '#lib/backend/port.ts';
+import { call, reportFor, signIn } from '../support/api.ts';
+import { phoneViewport, useBrowser } from '../support/browser.ts';
+import { networkErrors, queueCount, reportsAsHq, signInStaff, submitReportForm } from './staff-support.ts';
+
+const baseURL = inject('baseURL');
+const accounts = inject('accounts');
+const harness = useBrowser();
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function shelterName(id: string): Promise<string> {
+	const response = await fetch(`${baseURL}/api/shelters`);
+	const collection = (await response.json()) as { features: { properties: { id: string; name: string } }[] };
+	const feature = collection.features.find((f) => f.properties.id === id);
+	if (!feature) throw new Error(`shelter ${id} not in /api/shelters`);
+	return feature.properties.name;
+}
+
+describe('staff terminal in Chromium', () => {
+	it('shows only the signed-in staff member’s shelter, and reports go to it', async () => {
+		const { page } = await harness.newPage({ viewport: phoneViewport });
+		const marker = `synthetic-own-${randomBytes(4).toString('hex')}`;
+		await signInStaff(page, baseURL, accounts.staffA);
+		await expect
+			.poll(() => page.textContent('[data-testid="shelter-name"]'))
+			.toContain(await shelterName(accounts.staffA.shelter_id));
+		// No control anywhere names another shelter: the form has no shelter choice at all.
+		expect(await page.locator('main select, main input[name="shelter_id"]').count()).toBe(0);
+		await submitReportForm(page, { note: `${marker} #1`, needs: ['water', 'blankets'] });
+		await expect.poll(() => queueCount(page), { timeout: 10_000 }).toBe(0);
+		const rows = await reportsAsHq(baseURL, accounts.hq, marker);
+		expect(rows).toHaveLength(1);
+		expect(rows[0]).toMatchObject({ shelter_id: accounts.staffA.shelter_id, needs: ['water', 'blankets'] });
+	});
+
+	it('the API answers 403 when staff of shelter A report for shelter B, and stores nothing', async () => {
+		const { access_token } = await signIn(baseURL, accounts.staffA);
+		const report = reportFor(accounts.staffB.shelter_id, {
+			note: `synthetic-forbidden-${randomBytes(4).toString('hex')}`
+		});
+		const result = await call<{ error: { code: string } }>(baseURL, 'POST', '/api/reports', {
+			token: access_token,
+			body: report
+		});
+		expect(result.status).toBe(403);
+		expect(result.body.error.code).toBeTruthy();
+		expect(await reportsAsHq(baseURL, accounts.hq, report.note)).toEqual([]);
+	});
+
+	it('a report the server refuses stays visible with its reason and does not block the queue', async () => {
+		// Staff A queues offline and signs out (warned); staff B signs in on the same terminal: the
+		// server refuses A's report for B's token (403), B's own report still goes through.
+		const { page, context } = await harness.newPage({ allowErrors: [...networkErrors, /403/] });
+		const marker = `synthetic-refused-${randomBytes(4).toString('hex')}`;
+		await signInStaff(page, baseURL, accounts.staffA);
+		await context.setOffline(true);
+		await submitReportForm(page, { note: `${marker} A` });
+		await expect.poll(() => queueCount(page)).toBe(1);
+		await page.click('.signed-in button');
+		await page.waitForSelector('[role="alertdialog"]');
+		expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alertdialog');
+		await page.click('[role="alertdialog"] button >> nth=0');
+		await page.waitForSelector('#signin-username');
+		expect(await queueCount(page)).toBe(1); // sign-out never clears the outbox
+
+		await context.setOffline(false);
+		await page.fill('#signin-username', accounts.staffB.username);
+		await page.fill('#signin-password', accounts.staffB.password);
+		await page.click('form.signin button[type="submit"]');
+		await page.waitForSelector('#report-form-title');
+		await page.waitForSelector('[data-testid="outbox-rejected"] li');
+		expect(await page.textContent('[data-testid="outbox-rejected"]')).toMatch(/\S/);
+		expect(await queueCount(page)).toBe(0);
+		await submitReportForm(page, { note: `${marker} B` });
+		await expect.poll(() => queueCount(page), { timeout: 10_000 }).toBe(0);
+		const rows = await reportsAsHq(baseURL, accounts.hq, marker);
+		expect(rows.map((r) => [r.note, r.shelter_id])).toEqual([[`${marker} B`, accounts.staffB.shelter_id]]);
+	});
+
+	it('validates next to each field with an error summary that takes focus, and passes axe', async () => {
+		const { page } = await harness.newPage({ bypassCSP: true });
+		await signInStaff(page, baseURL, accounts.staffA);
+		await page.fill('#evacuees-0', '12a');
+		await page.fill('#note', 'x'.repeat(501));
+		// A fresh browser profile has no earlier report, so status and crowding start unchosen.
+		const before = await queueCount(page);
+		await page.click('form.report-form button[type="submit"]');
+		await page.waitForSelector('.error-summary');
+		expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+		expect(await page.textContent('#evacuees-error')).toContain('100,000');
+		expect(await page.textContent('#note-error')).toContain('500');
+		expect(await page.getAttribute('#evacuees-0', 'aria-invalid')).toBe('true');
+		expect(await queueCount(page)).toBe(before);
+		// The summary's entry moves focus to its field.
+		await page.click('.error-summary a[href="#evacuees-0"]');
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('evacuees-0');
+
+		await page.evaluate(axeSource);
+		const violations = await page.evaluate(async () => {
+			const axe = (
+				window as unknown as {
+					axe: {
+						run: (
+							context: unknown,
+							options: unknown
+						) => Promise<{ violations: { id: string; nodes: unknown[] }[] }>;
+					};
+				}
+			).axe;
+			const result = await axe.run(document, {
+				runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+			});
+			return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+		});
+		expect(violations).toEqual([]);
+	});
+
+	it('shows an HQ message live, and marking it read reaches HQ as a receipt', async () => {
+		const { page } = await harness.newPage();
+		await signInStaff(page, baseURL, accounts.staffA);
+		await page.waitForSelector('.live:has-text("リアルタイム")');
+		const body = `synthetic message ${randomBytes(4).toString('hex')}`;
+		const { access_token } = await signIn(baseURL, accounts.hq);
+		const sent = await call<Message>(baseURL, 'POST', '/api/messages', {
+			token: access_token,
+			body: { shelter_id: accounts.staffA.shelter_id, body }
+		});
+		expect(sent.status).toBeLessThan(300);
+		const item = page.locator('[data-testid="messages"] li', { hasText: body });
+		await item.waitFor({ timeout: 10_000 });
+		await item.locator('button').click();
+		await item.locator('p', { hasText: '既読' }).waitFor();
+		const list = await call<(Message & { reads: { shelter_id: string }[] })[]>(
+			baseURL,
+			'GET',
+			'/api/messages',
+			{
+				token: access_token
+			}
+		);
+		const receipt = list.body.find((m) => m.body === body);
+		expect(receipt?.reads.map((r) => r.shelter_id)).toEqual([accounts.staffA.shelter_id]);
+	});
+});
