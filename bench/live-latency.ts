@@ -1,0 +1,275 @@
+/**
+ * `npm run bench:live`: report → live-event latency of the embedded server under load.
+ * N terminals (HQ-signed, one shelter each, round robin) post reports at a fixed interval while
+ * M anonymous SSE subscribers listen on `shelters`, for a fixed time, all on loopback. Latency is
+ * measured per delivered event: arrival at the subscriber − the moment its POST was sent.
+ * Baseline in the same run: the bare durable insert latency of PGlite on disk (no HTTP, no
+ * triggers), so the figure can be read as "× one insert" on whatever machine runs it.
+ * Needs a build (`npm run build`; BOSAI_BUILD_OUT picks another one).
+ *   node bench/live-latency.ts [--terminals 50] [--subscribers 2000] [--seconds 20] [--interval 1000]
+ */
+import { spawnSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PGlite } from '@electric-sql/pglite';
+import { SseParser } from '../src/lib/backend/sse-parser.ts';
+import { buildDir, startServer } from '../tests/support/server.ts';
+import { reportFigure } from './report.ts';
+
+const { values } = parseArgs({
+	options: {
+		terminals: { type: 'string', default: '50' },
+		subscribers: { type: 'string', default: '2000' },
+		seconds: { type: 'string', default: '20' },
+		interval: { type: 'string', default: '1000' },
+		baseline: { type: 'string', default: '300' }
+	}
+});
+const terminals = Number(values.terminals);
+const subscribers = Number(values.subscribers);
+const seconds = Number(values.seconds);
+const intervalMs = Number(values.interval);
+const baselineInserts = Number(values.baseline);
+
+function percentile(sorted: number[], p: number): number {
+	if (!sorted.length) return NaN;
+	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function baseline(): Promise<number[]> {
+	const dir = mkdtempSync(join(tmpdir(), 'bosai-bench-pglite-'));
+	const db = await PGlite.create({ dataDir: join(dir, 'db'), relaxedDurability: false });
+	await db.exec('create table t (id bigint generated always as identity primary key, v jsonb)');
+	const times: number[] = [];
+	for (let i = 0; i < baselineInserts; i++) {
+		const start = performance.now();
+		await db.query('insert into t (v) values ($1)', [JSON.stringify({ i, note: 'synthetic' })]);
+		times.push(performance.now() - start);
+	}
+	await db.close();
+	rmSync(dir, { recursive: true, force: true });
+	return times.sort((a, b) => a - b);
+}
+
+if (!existsSync(buildDir)) {
+	console.error(`no build at ${buildDir}: run npm run build first`);
+	process.exit(2);
+}
+
+console.log(
+	`live-latency: ${terminals} terminals every ${intervalMs} ms, ${subscribers} SSE subscribers, ${seconds} s`
+);
+const base = await baseline();
+console.log(
+	`baseline: bare PGlite durable insert p50 ${percentile(base, 50).toFixed(2)} ms, p99 ${percentile(base, 99).toFixed(2)} ms`
+);
+
+// Server with its own data dir and one synthetic HQ account made with the real users CLI.
+const dataDir = mkdtempSync(join(tmpdir(), 'bosai-bench-live-'));
+const password = randomBytes(18).toString('base64url');
+const add = spawnSync(process.execPath, [resolve('scripts/users.ts'), 'add', 'bench-hq', '--role', 'hq'], {
+	env: { ...process.env, BOSAI_DATA_DIR: dataDir, BOSAI_PASSWORD: password },
+	encoding: 'utf8'
+});
+if (add.status !== 0) throw new Error(`users add failed: ${add.stderr}`);
+const server = await startServer({ dataDir });
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+
+function request(
+	method: string,
+	path: string,
+	body?: unknown,
+	token?: string
+): Promise<{ status: number; text: string }> {
+	return new Promise((done, fail) => {
+		const payload = body === undefined ? undefined : JSON.stringify(body);
+		const req = http.request(
+			`${server.url}${path}`,
+			{
+				method,
+				agent,
+				headers: {
+					...(payload
+						? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+						: {}),
+					...(token ? { authorization: `Bearer ${token}` } : {})
+				}
+			},
+			(res) => {
+				let text = '';
+				res.setEncoding('utf8');
+				res.on('data', (chunk) => (text += chunk));
+				res.on('end', () => done({ status: res.statusCode ?? 0, text }));
+			}
+		);
+		req.on('error', fail);
+		req.end(payload);
+	});
+}
+
+const login = await request('POST', '/api/auth/token', { username: 'bench-hq', password });
+const token = (JSON.parse(login.text) as { access_token: string }).access_token;
+const shelters = (
+	JSON.parse((await request('GET', '/api/shelters')).text) as {
+		features: { properties: { id: string } }[];
+	}
+).features.map((f) => f.properties.id);
+if (!shelters.length) throw new Error('no shelters in the database (npm run data)');
+
+// key shelter|updated_at → send time; events may arrive before their POST is answered.
+const sentAt = new Map<string, number>();
+const early = new Map<string, number[]>();
+const latencies: number[] = [];
+let delivered = 0;
+let measuring = false;
+
+function onStatus(key: string, now: number) {
+	if (!measuring) return;
+	delivered++;
+	const sent = sentAt.get(key);
+	if (sent !== undefined) latencies.push(now - sent);
+	else {
+		const list = early.get(key) ?? [];
+		list.push(now);
+		early.set(key, list);
+	}
+}
+
+let connected = 0;
+const sockets: http.ClientRequest[] = [];
+function subscribe(): Promise<void> {
+	return new Promise((ready, fail) => {
+		const req = http.get(`${server.url}/api/live?topics=shelters`, { agent: false }, (res) => {
+			if (res.statusCode !== 200) return fail(new Error(`live ${res.statusCode}`));
+			connected++;
+			ready();
+			const parser = new SseParser();
+			res.setEncoding('utf8');
+			res.on('data', (chunk: string) => {
+				const now = performance.now();
+				for (const event of parser.push(chunk)) {
+					if (event.event !== 'status') continue;
+					const { payload } = JSON.parse(event.data) as {
+						payload: { shelter_id: string; updated_at: string };
+					};
+					onStatus(`${payload.shelter_id}|${payload.updated_at}`, now);
+				}
+			});
+		});
+		req.on('error', fail);
+		sockets.push(req);
+	});
+}
+for (let i = 0; i < subscribers; i += 100) {
+	await Promise.all(Array.from({ length: Math.min(100, subscribers - i) }, subscribe));
+}
+console.log(`${connected} subscribers connected`);
+
+let posted = 0;
+let failed = 0;
+const postLatencies: number[] = [];
+measuring = true;
+const started = performance.now();
+const end = started + seconds * 1000;
+await Promise.all(
+	Array.from({ length: terminals }, async (_, t) => {
+		const shelter = shelters[t % shelters.length];
+		// Spread the terminals over the interval instead of firing in lockstep.
+		await new Promise((r) => setTimeout(r, (intervalMs * t) / terminals));
+		while (performance.now() < end) {
+			const tick = performance.now();
+			const sent = performance.now();
+			const r = await request(
+				'POST',
+				'/api/reports',
+				{
+					client_id: randomUUID(),
+					shelter_id: shelter,
+					status: 'open',
+					evacuees: posted % 500,
+					crowding: 'vacant',
+					needs: [],
+					note: 'synthetic bench report',
+					reported_at: new Date().toISOString()
+				},
+				token
+			);
+			postLatencies.push(performance.now() - sent);
+			if (r.status === 201) {
+				posted++;
+				const ack = JSON.parse(r.text) as { received_at: string };
+				const key = `${shelter}|${ack.received_at}`;
+				sentAt.set(key, sent);
+				for (const at of early.get(key) ?? []) latencies.push(at - sent);
+				early.delete(key);
+			} else failed++;
+			const wait = intervalMs - (performance.now() - tick);
+			if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+		}
+	})
+);
+await new Promise((r) => setTimeout(r, 1000)); // let the last events arrive
+measuring = false;
+const elapsed = (performance.now() - started) / 1000;
+
+for (const socket of sockets) socket.destroy();
+agent.destroy();
+await server.stop();
+rmSync(dataDir, { recursive: true, force: true });
+
+latencies.sort((a, b) => a - b);
+postLatencies.sort((a, b) => a - b);
+const p = (n: number) => percentile(latencies, n);
+const baseP50 = percentile(base, 50);
+console.log(
+	`reports: ${posted} acknowledged (${failed} failed) in ${elapsed.toFixed(1)} s = ${(posted / elapsed).toFixed(1)}/s`
+);
+console.log(
+	`events delivered: ${delivered} (${(delivered / elapsed).toFixed(0)}/s), measured ${latencies.length}`
+);
+console.log(
+	`report→event latency ms: p50 ${p(50).toFixed(1)}, p95 ${p(95).toFixed(1)}, p99 ${p(99).toFixed(1)}, max ${latencies.at(-1)?.toFixed(1)}`
+);
+console.log(
+	`POST /api/reports latency ms: p50 ${percentile(postLatencies, 50).toFixed(1)}, p99 ${percentile(postLatencies, 99).toFixed(1)}`
+);
+console.log(`ratio: report→event p50 = ${(p(50) / baseP50).toFixed(1)} × bare insert p50`);
+
+reportFigure({
+	name: 'report throughput',
+	value: posted / elapsed,
+	unit: 'reports/s',
+	target: '',
+	pass: null,
+	note: `${terminals} terminals`
+});
+reportFigure({
+	name: 'events delivered',
+	value: delivered / elapsed,
+	unit: 'events/s',
+	target: '',
+	pass: null,
+	note: `${subscribers} subscribers`
+});
+reportFigure({ name: 'report→event p50', value: p(50), unit: 'ms', target: '', pass: null });
+reportFigure({ name: 'report→event p95', value: p(95), unit: 'ms', target: '', pass: null });
+reportFigure({ name: 'report→event p99', value: p(99), unit: 'ms', target: '< 100', pass: p(99) < 100 });
+reportFigure({
+	name: 'bare PGlite insert p50 (baseline)',
+	value: baseP50,
+	unit: 'ms',
+	target: '',
+	pass: null
+});
+reportFigure({
+	name: 'report→event p50 / insert p50',
+	value: p(50) / baseP50,
+	unit: '×',
+	target: '',
+	pass: null
+});
+process.exit(0);
