@@ -62,7 +62,7 @@ describe('stale flag', () => {
 	it('clamps a typed threshold', () => {
 		expect(normalizeStaleMinutes('15')).toBe(15);
 		expect(normalizeStaleMinutes('x')).toBe(60);
-		expect(normalizeStaleMinutes(0)).toBe(1);
+		expect(normalizeStaleMinutes(0)).toBe(0.1);
 		expect(normalizeStaleMinutes(10_000)).toBe(1440);
 	});
 });

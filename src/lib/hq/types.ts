@@ -1,4 +1,5 @@
 /** What HQ sees of a shelter: master data plus the full latest status (HQ-only fields included). */
+import type { Message } from '../backend/port.ts';
 import type { ShelterRecord } from '../domain/shelter.ts';
 import type { Crowding, Need, ShelterStatus } from '../domain/vocabulary.ts';
 
@@ -20,3 +21,6 @@ export interface HqShelter extends ShelterRecord {
 	ad_hoc: boolean;
 	status: HqStatus | null;
 }
+
+/** A message as HQ lists it: with every shelter's read receipt. */
+export type HqMessage = Message & { reads?: { shelter_id: string; read_at: string }[] };
