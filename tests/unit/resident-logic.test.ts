@@ -143,7 +143,7 @@ const alert = (over: Partial<Alert>): Alert => ({
 });
 
 describe('alerts', () => {
-	const now = new Date('2026-11-25T10:30:00Z');
+	const now = Date.parse('2026-11-25T10:30:00Z');
 	const alerts = [
 		alert({ id: 'city3', level: 3 }),
 		alert({ id: 'town5', level: 5, areas: ['猪方三丁目'] }),
@@ -208,8 +208,8 @@ describe('ResidentCache (IndexedDB via fake-indexeddb)', () => {
 		const first = new ResidentCache(name);
 		expect(await first.loadSnapshot()).toBeNull();
 		const snap = collection([feature('s1', 1, { status: 'open' })]);
-		await first.saveSnapshot(snap, new Date('2026-11-25T10:00:00Z'));
-		await first.saveAlerts([alert({})], new Date('2026-11-25T10:05:00Z'));
+		await first.saveSnapshot(snap, Date.parse('2026-11-25T10:00:00Z'));
+		await first.saveAlerts([alert({})], Date.parse('2026-11-25T10:05:00Z'));
 		await first.savePrefs({ hazard: 'flood', town: '猪方三丁目', live: false });
 		await first.close();
 

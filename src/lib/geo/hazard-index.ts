@@ -1,15 +1,18 @@
 import Flatbush from 'flatbush';
 import { bbox as turfBbox, booleanPointInPolygon, point } from '@turf/turf';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, GeoJsonProperties, MultiPolygon, Polygon } from 'geojson';
 import type { LonLat } from './direction.ts';
 
-export type ZoneFeature<P = Record<string, unknown>> = Feature<Polygon | MultiPolygon, P>;
+export type ZoneFeature<P extends GeoJsonProperties = Record<string, unknown>> = Feature<
+	Polygon | MultiPolygon,
+	P
+>;
 
 /**
  * Hazard-zone polygons behind a packed R-tree (flatbush) of their bounding boxes: a point query
  * tests only the few polygons whose box holds the point, then turf's exact point-in-polygon.
  */
-export class ZoneIndex<P = Record<string, unknown>> {
+export class ZoneIndex<P extends GeoJsonProperties = Record<string, unknown>> {
 	readonly zones: readonly ZoneFeature<P>[];
 	readonly #tree: Flatbush | null;
 

@@ -4,6 +4,7 @@
  */
 import { booleanPointInPolygon, distance, point } from '@turf/turf';
 import type { LonLat } from './direction.ts';
+import type { GeoJsonProperties } from 'geojson';
 import type { ZoneFeature } from './hazard-index.ts';
 
 export function naiveNearest<T extends LonLat>(
@@ -21,7 +22,10 @@ export function naiveNearest<T extends LonLat>(
 		.map((entry) => entry.item);
 }
 
-export function naiveContaining<P>(zones: readonly ZoneFeature<P>[], at: LonLat): ZoneFeature<P>[] {
+export function naiveContaining<P extends GeoJsonProperties>(
+	zones: readonly ZoneFeature<P>[],
+	at: LonLat
+): ZoneFeature<P>[] {
 	const here = point([at.lon, at.lat]);
 	return zones.filter((zone) => booleanPointInPolygon(here, zone));
 }

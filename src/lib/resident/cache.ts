@@ -37,16 +37,16 @@ export class ResidentCache {
 		});
 	}
 
-	async saveSnapshot(value: ShelterCollection, now = new Date()): Promise<void> {
-		await (await this.#db).put('kv', { value, saved_at: now.toISOString() }, 'snapshot');
+	async saveSnapshot(value: ShelterCollection, now = Date.now()): Promise<void> {
+		await (await this.#db).put('kv', { value, saved_at: new Date(now).toISOString() }, 'snapshot');
 	}
 
 	async loadSnapshot(): Promise<Saved<ShelterCollection> | null> {
 		return ((await (await this.#db).get('kv', 'snapshot')) as Saved<ShelterCollection>) ?? null;
 	}
 
-	async saveAlerts(value: Alert[], now = new Date()): Promise<void> {
-		await (await this.#db).put('kv', { value, saved_at: now.toISOString() }, 'alerts');
+	async saveAlerts(value: Alert[], now = Date.now()): Promise<void> {
+		await (await this.#db).put('kv', { value, saved_at: new Date(now).toISOString() }, 'alerts');
 	}
 
 	async loadAlerts(): Promise<Saved<Alert[]> | null> {

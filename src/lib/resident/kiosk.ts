@@ -24,7 +24,9 @@ export interface KioskConfig {
 
 export const defaultIdleSeconds = 90;
 
-export function parseKioskConfig(params: URLSearchParams): { ok: true; config: KioskConfig } | { ok: false } {
+export function parseKioskConfig(
+	params: Pick<URLSearchParams, 'get'>
+): { ok: true; config: KioskConfig } | { ok: false } {
 	const raw = Object.fromEntries(
 		['lon', 'lat', 'name', 'hazard', 'idle']
 			.filter((key) => params.get(key) !== null && params.get(key) !== '')

@@ -8,7 +8,7 @@ export type ResidentShelter = ShelterFeature['properties'] & LonLat;
 
 export function sheltersOf(collection: ShelterCollection): ResidentShelter[] {
 	return collection.features
-		.filter((feature) => feature.properties.hidden !== true)
+		.filter((feature) => (feature.properties as { hidden?: boolean }).hidden !== true)
 		.map((feature) => ({
 			...feature.properties,
 			lon: feature.geometry.coordinates[0],

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** The 町丁目 list served at /shelters/towns.json (from data/out/<city>/towns.json). */
+export const townsSchema = z.array(
+	z.object({
+		name: z.string().min(1).max(100),
+		lon: z.number().min(-180).max(180),
+		lat: z.number().min(-90).max(90)
+	})
+);
+export type Town = z.infer<typeof townsSchema>[number];
+
+export const townsUrl = '/shelters/towns.json';
+
+export async function loadTowns(fetcher: typeof fetch = fetch): Promise<Town[]> {
+	const response = await fetcher(townsUrl);
+	if (!response.ok) throw new Error(`towns: HTTP ${response.status}`);
+	return townsSchema.parse(await response.json());
+}
