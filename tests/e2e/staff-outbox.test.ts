@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createTestAccounts } from '../support/api.ts';
-import { useBrowser } from '../support/browser.ts';
+import { gotoHydrated, useBrowser } from '../support/browser.ts';
 import { freePort, startServer, tempDataDir, type RunningServer } from '../support/server.ts';
 import { networkErrors, queueCount, reportsAsHq, signInStaff, submitReportForm } from './staff-support.ts';
 
@@ -43,6 +43,29 @@ describe('staff outbox in Chromium', () => {
 			[`${marker} #3`, 30, accounts.staffA.shelter_id]
 		]);
 		expect(await page.locator('[data-testid="recent-reports"] li[data-sync="synced"]').count()).toBe(3);
+	});
+
+	it('two tabs of one browser share the queue and send every report exactly once, in order', async () => {
+		const { page: first, context } = await harness.newPage({ allowErrors: networkErrors });
+		const marker = `synthetic-tabs-${randomBytes(4).toString('hex')}`;
+		await signInStaff(first, baseURL, accounts.staffA);
+		const second = await context.newPage();
+		await gotoHydrated(second, `${baseURL}/staff`);
+		await second.waitForSelector('#report-form-title'); // same profile: already signed in
+
+		await context.setOffline(true);
+		for (const [n, tab] of [first, second, first, second].entries()) {
+			await submitReportForm(tab, { evacuees: String(n + 1), note: `${marker} #${n + 1}` });
+		}
+		// Each tab sees the other's reports (one IndexedDB queue, BroadcastChannel updates).
+		await expect.poll(() => queueCount(first)).toBe(4);
+		await expect.poll(() => queueCount(second)).toBe(4);
+
+		await context.setOffline(false);
+		await expect.poll(() => queueCount(first), { timeout: 20_000 }).toBe(0);
+		await expect.poll(() => queueCount(second), { timeout: 20_000 }).toBe(0);
+		const rows = await reportsAsHq(baseURL, accounts.hq, marker);
+		expect(rows.map((r) => r.note)).toEqual([1, 2, 3, 4].map((n) => `${marker} #${n}`));
 	});
 
 	describe('with its own server that crashes mid-sync', () => {
