@@ -68,9 +68,16 @@ export class RealtimeFanout {
 		return () => this.#listeners.delete(listener);
 	}
 
+	/** Never rejects: a failed read is logged and retried from the same id at the next drain. */
 	async drain(read: (afterId: number) => Promise<RealtimeRow[]>): Promise<void> {
 		for (;;) {
-			const rows = await read(this.lastId);
+			let rows: RealtimeRow[];
+			try {
+				rows = await read(this.lastId);
+			} catch (error) {
+				console.error('reading realtime messages failed:', error);
+				return;
+			}
 			for (const row of rows) {
 				const message = toRealtimeMessage(row);
 				this.lastId = message.id;
