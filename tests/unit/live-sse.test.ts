@@ -1,0 +1,128 @@
+/** SSE framing (server), the incremental parser (client) and the hub's fan-out rules. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SseParser } from '#lib/backend/sse-parser.ts';
+import { LiveHub, type Subscriber } from '#lib/server/live/hub.ts';
+import { eventFrame, heartbeatFrame, openingFrame } from '#lib/server/live/sse.ts';
+
+const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+describe('SSE framing and parsing', () => {
+	it('a frame parses back to id, event and {topic, payload}, however it is chunked', () => {
+		fc.assert(
+			fc.property(
+				fc.integer({ min: 1, max: 2 ** 40 }),
+				fc.string({ minLength: 1, maxLength: 20 }),
+				fc.jsonValue(),
+				fc.array(fc.integer({ min: 1, max: 40 }), { maxLength: 10 }),
+				(id, event, payload, cuts) => {
+					const text =
+						decode(openingFrame(2000)) +
+						decode(eventFrame({ id, event, topic: 'shelters', payload })) +
+						decode(heartbeatFrame);
+					const parser = new SseParser();
+					const events = [];
+					let at = 0;
+					for (const cut of cuts) {
+						events.push(...parser.push(text.slice(at, at + cut)));
+						at += cut;
+					}
+					events.push(...parser.push(text.slice(at)));
+					expect(events).toHaveLength(1);
+					expect(events[0].id).toBe(String(id));
+					expect(events[0].event).toBe(event.replace(/[\r\n]/g, ' '));
+					expect(JSON.parse(events[0].data)).toEqual({
+						topic: 'shelters',
+						payload: JSON.parse(JSON.stringify(payload))
+					});
+					expect(parser.retry).toBe(2000);
+				}
+			)
+		);
+	});
+
+	it('handles CRLF, multi-line data, comments and id-only frames', () => {
+		const parser = new SseParser();
+		const events = parser.push('id: 7\r\n\r\n: comment\r\ndata: a\r\ndata: b\r\n\r\nevent: x\n');
+		expect(events).toEqual([{ id: '7', event: 'message', data: 'a\nb' }]);
+		expect(parser.lastEventId).toBe('7');
+		expect(parser.push('data: c\n\n')).toEqual([{ id: '7', event: 'x', data: 'c' }]);
+	});
+});
+
+function fakeSubscriber(topics: string[], options: { capacity?: number; expiresAt?: number | null } = {}) {
+	const frames: string[] = [];
+	let closed = false;
+	const subscriber: Subscriber & { frames: string[]; closed: () => boolean } = {
+		topics: new Set(topics),
+		expiresAt: options.expiresAt ?? null,
+		frames,
+		closed: () => closed,
+		write(frame) {
+			if (frames.length >= (options.capacity ?? Infinity)) return false;
+			frames.push(decode(frame));
+			return true;
+		},
+		close() {
+			closed = true;
+		}
+	};
+	return subscriber;
+}
+
+const message = (id: number, topic: string) => ({
+	id,
+	topic,
+	event: 'status',
+	payload: { id },
+	private: false,
+	inserted_at: ''
+});
+
+describe('LiveHub', () => {
+	it('delivers each message to the subscribers of its topic only, one shared frame', () => {
+		const hub = new LiveHub(0, 60_000);
+		const a = fakeSubscriber(['shelters']);
+		const b = fakeSubscriber(['shelters', 'hq']);
+		const c = fakeSubscriber(['alerts']);
+		for (const s of [a, b, c]) hub.add(s);
+		hub.publish(message(1, 'shelters'));
+		hub.publish(message(2, 'hq'));
+		expect(a.frames).toHaveLength(1);
+		expect(b.frames).toHaveLength(2);
+		expect(c.frames).toHaveLength(0);
+		expect(a.frames[0]).toBe(b.frames[0]);
+		expect(hub.lastId).toBe(2);
+		hub.close();
+	});
+
+	it('drops a subscriber that cannot keep up, and closes everyone on shutdown', () => {
+		const hub = new LiveHub(0, 60_000);
+		const slow = fakeSubscriber(['shelters'], { capacity: 1 });
+		const fine = fakeSubscriber(['shelters']);
+		hub.add(slow);
+		hub.add(fine);
+		hub.publish(message(1, 'shelters'));
+		hub.publish(message(2, 'shelters'));
+		expect(slow.closed()).toBe(true);
+		expect(hub.size).toBe(1);
+		hub.publish(message(3, 'shelters'));
+		expect(fine.frames).toHaveLength(3);
+		hub.close();
+		expect(fine.closed()).toBe(true);
+		expect(hub.size).toBe(0);
+	});
+
+	it('ends streams whose token expired at the next heartbeat', async () => {
+		const hub = new LiveHub(0, 20);
+		const expired = fakeSubscriber(['hq'], { expiresAt: Date.now() / 1000 - 1 });
+		const anon = fakeSubscriber(['shelters']);
+		hub.add(expired);
+		hub.add(anon);
+		await new Promise((r) => setTimeout(r, 60));
+		expect(expired.closed()).toBe(true);
+		expect(anon.closed()).toBe(false);
+		expect(anon.frames.some((f) => f.startsWith(':'))).toBe(true);
+		hub.close();
+	});
+});
