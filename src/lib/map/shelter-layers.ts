@@ -31,7 +31,10 @@ export function shelterLayers(
 				'icon-image': ['get', 'kind'],
 				'icon-size': ['interpolate', ['linear'], ['zoom'], 11, 0.6, 16, 1],
 				'icon-allow-overlap': true,
-				'text-field': ['get', 'name'],
+				// Icons never hide the 町丁目 and city labels residents orient by.
+				'icon-ignore-placement': true,
+				// Names only from z14: hidden text would still take label space from the 町丁目 names.
+				'text-field': ['step', ['zoom'], '', 14, ['get', 'name']],
 				'text-font': boldFont,
 				'text-size': 12,
 				'text-offset': [0, 1.2],
@@ -44,8 +47,7 @@ export function shelterLayers(
 				'icon-halo-width': ['case', isSelected, 3, 1.5],
 				'text-color': p.text,
 				'text-halo-color': p.halo,
-				'text-halo-width': 1.6,
-				'text-opacity': ['step', ['zoom'], 0, 14, 1]
+				'text-halo-width': 1.6
 			}
 		} as LayerSpecification
 	];
