@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, inject, it } from 'vitest';
 import type { Message } from '#lib/backend/port.ts';
 import { call, reportFor, signIn } from '../support/api.ts';
-import { phoneViewport, useBrowser } from '../support/browser.ts';
+import { gotoHydrated, phoneViewport, useBrowser } from '../support/browser.ts';
 import { networkErrors, queueCount, reportsAsHq, signInStaff, submitReportForm } from './staff-support.ts';
 
 const baseURL = inject('baseURL');
@@ -81,8 +81,58 @@ describe('staff terminal in Chromium', () => {
 		expect(rows.map((r) => [r.note, r.shelter_id])).toEqual([[`${marker} B`, accounts.staffB.shelter_id]]);
 	});
 
+	it('an expired session keeps the queue, asks to sign in again, then sends', async () => {
+		const { page } = await harness.newPage({ allowErrors: [...networkErrors, /401/] });
+		const marker = `synthetic-expired-${randomBytes(4).toString('hex')}`;
+		await signInStaff(page, baseURL, accounts.staffA);
+		// The server refuses the token once, as it does when it has expired.
+		await page.route('**/api/reports', (route) =>
+			route.request().method() === 'POST'
+				? route.fulfill({
+						status: 401,
+						contentType: 'application/json',
+						body: JSON.stringify({ error: { code: 'invalid_token', message: 'token expired' } })
+					})
+				: route.continue()
+		);
+		await submitReportForm(page, { note: marker });
+		await page.waitForSelector('form.signin [role="alert"]');
+		expect(await page.textContent('form.signin')).toContain('有効期限');
+		expect(await queueCount(page)).toBe(1);
+		expect(await reportsAsHq(baseURL, accounts.hq, marker)).toEqual([]);
+
+		await page.unroute('**/api/reports');
+		await page.fill('#signin-username', accounts.staffA.username);
+		await page.fill('#signin-password', accounts.staffA.password);
+		await page.click('form.signin button[type="submit"]');
+		await expect.poll(() => queueCount(page), { timeout: 10_000 }).toBe(0);
+		expect((await reportsAsHq(baseURL, accounts.hq, marker)).map((r) => r.note)).toEqual([marker]);
+	});
+
 	it('validates next to each field with an error summary that takes focus, and passes axe', async () => {
 		const { page } = await harness.newPage({ bypassCSP: true });
+		const audit = async () => {
+			await page.evaluate(axeSource);
+			return page.evaluate(async () => {
+				const axe = (
+					window as unknown as {
+						axe: {
+							run: (
+								context: unknown,
+								options: unknown
+							) => Promise<{ violations: { id: string; nodes: unknown[] }[] }>;
+						};
+					}
+				).axe;
+				const result = await axe.run(document, {
+					runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+				});
+				return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+			});
+		};
+		await gotoHydrated(page, `${baseURL}/staff`);
+		await page.waitForSelector('#signin-username');
+		expect(await audit()).toEqual([]);
 		await signInStaff(page, baseURL, accounts.staffA);
 		await page.fill('#evacuees-0', '12a');
 		await page.fill('#note', 'x'.repeat(501));
@@ -99,24 +149,7 @@ describe('staff terminal in Chromium', () => {
 		await page.click('.error-summary a[href="#evacuees-0"]');
 		expect(await page.evaluate(() => document.activeElement?.id)).toBe('evacuees-0');
 
-		await page.evaluate(axeSource);
-		const violations = await page.evaluate(async () => {
-			const axe = (
-				window as unknown as {
-					axe: {
-						run: (
-							context: unknown,
-							options: unknown
-						) => Promise<{ violations: { id: string; nodes: unknown[] }[] }>;
-					};
-				}
-			).axe;
-			const result = await axe.run(document, {
-				runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
-			});
-			return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-		});
-		expect(violations).toEqual([]);
+		expect(await audit()).toEqual([]);
 	});
 
 	it('shows an HQ message live, and marking it read reaches HQ as a receipt', async () => {
