@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
 	type OpenedDatabase,
+	claimsOf,
 	createFixtures,
 	drivers,
 	openTestDatabase,
@@ -82,6 +83,17 @@ describe.each(drivers)('report idempotency on %s', (driver) => {
 		expect(error).not.toContain('secret');
 		expect(error).not.toContain(shelterA);
 		expect(await count(body.client_id)).toBe(1);
+	});
+
+	test('a transaction with a swallowed statement error is rolled back and never reported as done', async () => {
+		const body = reportBody(shelterA);
+		const attempt = opened.db.asUser(claimsOf('staffA'), async (tx) => {
+			await tx.query('select public.submit_report($1)', [body]);
+			await tx.query('select 1 / 0').catch(() => undefined);
+			return 'acknowledged';
+		});
+		await expect(attempt).rejects.toMatchObject({ code: '22012' });
+		expect(await count(body.client_id)).toBe(0);
 	});
 
 	test('bad input writes nothing and fails with a client-error SQLSTATE', async () => {

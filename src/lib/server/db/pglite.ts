@@ -10,10 +10,12 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { Claims, Database, Tx } from './types.ts';
 import {
+	type RawTx,
 	type RealtimeRow,
 	RealtimeFanout,
 	SerialQueue,
 	callerParams,
+	runGuarded,
 	realtimeAfterSql,
 	realtimeMaxIdSql,
 	setCallerSql
@@ -31,16 +33,13 @@ export async function openPglite(dataDir: string): Promise<Database> {
 		if (closed) throw new Error('database is closed');
 		return pg.transaction(async (transaction) => {
 			if (caller) await transaction.query(setCallerSql, caller);
-			const tx: Tx = {
-				query: async <Row>(sql: string, params?: unknown[]) => {
-					const result = await transaction.query<Row>(sql, params);
-					return { rows: result.rows };
-				},
-				exec: async (sql: string) => {
+			const raw: RawTx = {
+				query: (sql, params) => transaction.query(sql, params),
+				exec: async (sql) => {
 					await transaction.exec(sql);
 				}
 			};
-			return fn(tx);
+			return runGuarded(raw, fn);
 		});
 	}
 

@@ -7,10 +7,12 @@
 import pg from 'pg';
 import type { Claims, Database, Tx } from './types.ts';
 import {
+	type RawTx,
 	type RealtimeRow,
 	RealtimeFanout,
 	SerialQueue,
 	callerParams,
+	runGuarded,
 	realtimeAfterSql,
 	realtimeMaxIdSql,
 	setCallerSql
@@ -38,16 +40,13 @@ export async function openPostgres(connectionString: string, poolSize = 8): Prom
 		try {
 			await client.query('begin');
 			if (caller) await client.query(setCallerSql, caller);
-			const tx: Tx = {
-				query: async <Row>(sql: string, params?: unknown[]) => {
-					const result = await client.query(sql, params);
-					return { rows: result.rows as Row[] };
-				},
-				exec: async (sql: string) => {
+			const raw: RawTx = {
+				query: (sql, params) => client.query(sql, params),
+				exec: async (sql) => {
 					await client.query(sql);
 				}
 			};
-			const value = await fn(tx);
+			const value = await runGuarded(raw, fn);
 			await client.query('commit');
 			return value;
 		} catch (error) {

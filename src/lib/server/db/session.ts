@@ -3,7 +3,7 @@
  * role and set `request.jwt.claims` transaction-locally, exactly as PostgREST does on Supabase,
  * so `auth.uid()`, `auth.jwt()` and RLS see the same values in every mode.
  */
-import type { Claims, RealtimeMessage } from './types.ts';
+import type { Claims, QueryResult, RealtimeMessage, Tx } from './types.ts';
 
 /** One round trip: both settings are `is_local`, so they end with the transaction. */
 export const setCallerSql = "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)";
@@ -42,6 +42,37 @@ export function toRealtimeMessage(row: RealtimeRow): RealtimeMessage {
 		private: row.private ?? false,
 		inserted_at: row.inserted_at instanceof Date ? row.inserted_at.toISOString() : row.inserted_at
 	};
+}
+
+/** The raw statement runners of one open transaction of a driver. */
+export interface RawTx {
+	query(sql: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+	exec(sql: string): Promise<void>;
+}
+
+/**
+ * Runs `fn` on a Tx that remembers a failed statement. PostgreSQL turns the COMMIT of a failed
+ * transaction into a silent ROLLBACK, so when `fn` swallowed an error the caller must not hear
+ * "committed": the first failure is rethrown and the driver rolls back.
+ */
+export async function runGuarded<T>(raw: RawTx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+	let failure: { error: unknown } | null = null;
+	async function guard<R>(statement: Promise<R>): Promise<R> {
+		try {
+			return await statement;
+		} catch (error) {
+			failure ??= { error };
+			throw error;
+		}
+	}
+	const tx: Tx = {
+		query: <Row>(sql: string, params?: unknown[]) =>
+			guard(raw.query(sql, params)) as Promise<QueryResult<Row>>,
+		exec: (sql: string) => guard(raw.exec(sql))
+	};
+	const value = await fn(tx);
+	if (failure !== null) throw (failure as { error: unknown }).error;
+	return value;
 }
 
 /** A promise chain that runs tasks one at a time, in order; a failed task does not stop it. */
