@@ -139,5 +139,15 @@ create policy audit_log_read_hq on public.audit_log for select to authenticated
 create policy bosai_receive_topics on realtime.messages for select to anon, authenticated
 	using (
 		realtime.messages.extension = 'broadcast'
-		and public.can_receive_topic(coalesce((select realtime.topic()), realtime.messages.topic))
+		and (
+			coalesce((select realtime.topic()), realtime.messages.topic) in ('shelters', 'alerts')
+			-- The caller lookups are initplans (evaluated once per query, not per row): replaying
+			-- thousands of rows to a reconnecting client stays cheap. Same rules as
+			-- can_receive_topic(), which the matrix test checks alongside.
+			or ((select public.is_hq())
+				and (coalesce((select realtime.topic()), realtime.messages.topic) = 'hq'
+					or coalesce((select realtime.topic()), realtime.messages.topic) like 'shelter:%'))
+			or coalesce((select realtime.topic()), realtime.messages.topic)
+				= 'shelter:' || (select public.my_shelter_id())
+		)
 	);
