@@ -1,27 +1,8 @@
 /** Atom feed of current alerts: RFC 4287 grammar (../shared/schemas/atom.rng) and content. */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { xmllintErrors } from '../support/xmllint.ts';
 import { buildAtomFeed, isCurrentAlert } from '#lib/cap/atom.ts';
 import type { Alert } from '#lib/domain/alert.ts';
-
-const schemas = resolve(process.env.BOSAI_SCHEMAS ?? '../shared/schemas');
-const work = mkdtempSync(join(tmpdir(), 'atom-test-'));
-
-function rngErrors(xml: string): string {
-	const file = join(work, 'feed.xml');
-	writeFileSync(file, xml);
-	try {
-		execFileSync('xmllint', ['--noout', '--relaxng', join(schemas, 'atom.rng'), file], {
-			stdio: 'pipe'
-		});
-		return '';
-	} catch (error) {
-		return String((error as { stderr?: Buffer }).stderr ?? error);
-	}
-}
 
 const now = new Date('2026-11-25T06:00:00Z');
 const base: Alert = {
@@ -56,7 +37,7 @@ describe('Atom feed', () => {
 	});
 
 	it('validates against the RFC 4287 RELAX NG grammar', () => {
-		expect(rngErrors(feed)).toBe('');
+		expect(xmllintErrors(feed, 'atom')).toBe('');
 	});
 
 	it('lists current alerts only, newest first, linking to CAP', () => {
@@ -73,7 +54,7 @@ describe('Atom feed', () => {
 
 	it('an empty feed is still valid', () => {
 		const empty = buildAtomFeed([], { origin: 'http://x', feedId: 'http://x/f', now });
-		expect(rngErrors(empty)).toBe('');
+		expect(xmllintErrors(empty, 'atom')).toBe('');
 		expect(empty).not.toContain('<entry>');
 	});
 

@@ -2,32 +2,12 @@
  * CAP 1.2 messages: validated against the OASIS schema in ../shared/schemas with xmllint (never
  * copied into the repo) and against the rules the schema cannot check.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { xmllintErrors } from '../support/xmllint.ts';
 import { buildCapMessage, capIdentifier, capPolygon, levelMapping, type CapContext } from '#lib/cap/cap.ts';
 import { capRuleViolations, elementTexts, polygonProblems } from '#lib/cap/rules.ts';
 import { capTime } from '#lib/cap/time.ts';
 import type { Alert } from '#lib/domain/alert.ts';
-
-const schemas = resolve(process.env.BOSAI_SCHEMAS ?? '../shared/schemas');
-const work = mkdtempSync(join(tmpdir(), 'cap-test-'));
-
-/** xmllint's verdict: '' when valid, else its messages. */
-function xsdErrors(xml: string): string {
-	const file = join(work, `m${Math.random().toString(36).slice(2)}.xml`);
-	writeFileSync(file, xml);
-	try {
-		execFileSync('xmllint', ['--noout', '--schema', join(schemas, 'cap-1.2.xsd'), file], {
-			stdio: 'pipe'
-		});
-		return '';
-	} catch (error) {
-		return String((error as { stderr?: Buffer }).stderr ?? error);
-	}
-}
 
 // A synthetic square, not a real boundary: the unit test must not depend on built open data.
 const syntheticRing: [number, number][] = [
@@ -62,7 +42,7 @@ function alert(overrides: Partial<Alert> = {}): Alert {
 describe('CAP 1.2 message', () => {
 	it('an alert for two 町丁目 is schema-valid and keeps the extra rules', () => {
 		const xml = buildCapMessage(alert(), context, 'alert');
-		expect(xsdErrors(xml)).toBe('');
+		expect(xmllintErrors(xml, 'cap')).toBe('');
 		expect(capRuleViolations(xml)).toEqual([]);
 		expect(elementTexts(xml, 'status')).toEqual(['Actual']);
 		expect(elementTexts(xml, 'msgType')).toEqual(['Alert']);
@@ -87,7 +67,7 @@ describe('CAP 1.2 message', () => {
 			context,
 			'alert'
 		);
-		expect(xsdErrors(xml)).toBe('');
+		expect(xmllintErrors(xml, 'cap')).toBe('');
 		expect(capRuleViolations(xml)).toEqual([]);
 		expect(elementTexts(xml, 'status')).toEqual(['Exercise']);
 		expect(elementTexts(xml, 'expires')[0]).toBe('2026-11-25T09:00:00+09:00');
@@ -103,7 +83,7 @@ describe('CAP 1.2 message', () => {
 		const cancelled = { ...original, cancelled_at: '2026-11-25T04:00:00Z' };
 		const first = buildCapMessage(original, context, 'alert');
 		const cancel = buildCapMessage(cancelled, context, 'cancel');
-		expect(xsdErrors(cancel)).toBe('');
+		expect(xmllintErrors(cancel, 'cap')).toBe('');
 		expect(capRuleViolations(cancel)).toEqual([]);
 		expect(elementTexts(cancel, 'msgType')).toEqual(['Cancel']);
 		const reference = [

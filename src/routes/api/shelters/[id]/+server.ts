@@ -49,29 +49,30 @@ export const GET: RequestHandler = handleApi(async ({ params, locals }) => {
 /** Edits master data (HQ only). Announces nothing: no status, no realtime message. */
 export const PATCH: RequestHandler = handleApi(async ({ params, request, locals }) => {
 	const id = shelterId(params.id);
-	const changes = await readJson(request, patchSchema);
-	const keys = columns.filter((key) => key in changes);
-	if (keys.length === 0) throw new ApiError(400, 'invalid_body', 'Nothing to change');
 	const { db } = await runtime();
+	// HQ is checked before the body is read: a refused caller learns nothing about validation.
 	const updated = await asHq(db, locals.claims, async (tx) => {
+		const changes = await readJson(request, patchSchema);
+		const keys = columns.filter((key) => key in changes);
+		if (keys.length === 0) throw new ApiError(400, 'invalid_body', 'Nothing to change');
 		const values = keys.map((key) => changes[key as keyof typeof changes]);
 		const set = keys.map((key, i) => `${key} = $${i + 2}${key === 'hazards' ? '::text[]' : ''}`).join(', ');
 		const result = await tx.query(`update public.shelters set ${set} where id = $1 returning id`, [
 			id,
 			...values
 		]);
-		return result.rows.length;
+		return { count: result.rows.length, keys };
 	});
-	if (updated === 0) throw new ApiError(404, 'not_found', 'Unknown shelter');
-	return json({ id, changed: keys });
+	if (updated.count === 0) throw new ApiError(404, 'not_found', 'Unknown shelter');
+	return json({ id, changed: updated.keys });
 });
 
 /** Adds an ad-hoc shelter (臨時避難所) under a new id (HQ only; 409 if the id exists). */
 export const PUT: RequestHandler = handleApi(async ({ params, request, locals }) => {
 	const id = shelterId(params.id);
-	const shelter = await readJson(request, createSchema);
 	const { db } = await runtime();
 	await asHq(db, locals.claims, async (tx) => {
+		const shelter = await readJson(request, createSchema);
 		await tx.query(
 			`insert into public.shelters (id, ${columns.join(', ')}, ad_hoc, sources)
 			 values ($1, ${columns.map((key, i) => `$${i + 2}${key === 'hazards' ? '::text[]' : ''}`).join(', ')}, true, '{}')`,

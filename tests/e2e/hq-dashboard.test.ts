@@ -1,0 +1,190 @@
+/**
+ * The HQ dashboard in real Chromium: a staff report reaches the HQ table within 1 s without
+ * reload, an HQ alert reaches the resident page within 1 s, the stale flag appears after a short
+ * threshold, message receipts arrive live, and staff/anonymous users cannot open /hq.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Alert } from '#lib/domain/alert.ts';
+import { call, reportFor, signIn, type TestAccount } from '../support/api.ts';
+import { gotoHydrated, useBrowser } from '../support/browser.ts';
+
+const baseURL = inject('baseURL');
+const accounts = inject('accounts');
+const harness = useBrowser();
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function signInHq(page: Page, account: TestAccount = accounts.hq) {
+	await gotoHydrated(page, `${baseURL}/hq`);
+	await page.fill('#hq-username', account.username);
+	await page.fill('#hq-password', account.password);
+	await page.click('form button[type="submit"]');
+}
+
+async function openLiveHq(page: Page) {
+	await signInHq(page);
+	await page.waitForSelector('#hq-shelter-table tbody tr');
+	await page.waitForSelector('[data-live-state="live"]');
+}
+
+const row = (id: string) => `#hq-shelter-table tr[data-shelter-id="${id}"]`;
+
+describe('HQ dashboard', () => {
+	it('a staff report appears in the HQ table within 1 s, without reload', async () => {
+		const { page } = await harness.newPage();
+		await openLiveHq(page);
+		await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+		const staff = (await signIn(baseURL, accounts.staffA)).access_token;
+		const evacuees = 100 + Math.floor(Math.random() * 800);
+		const sent = await call(baseURL, 'POST', '/api/reports', {
+			token: staff,
+			body: reportFor(accounts.staffA.shelter_id, { evacuees, status: 'open', crowding: 'crowded' })
+		});
+		expect(sent.status).toBeLessThan(300);
+		const started = Date.now();
+		await page.waitForSelector(
+			`${row(accounts.staffA.shelter_id)} td[data-col="evacuees"]:text-is("${evacuees}")`,
+			{
+				timeout: 1_000
+			}
+		);
+		expect(Date.now() - started).toBeLessThan(1_000);
+		expect(await page.textContent(`${row(accounts.staffA.shelter_id)} td[data-col="crowding"]`)).toContain(
+			'混雑'
+		);
+		// Same document: no reload happened.
+		expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+		// History of that shelter shows the report in its table alternative.
+		await page.click(`${row(accounts.staffA.shelter_id)} button:has-text("履歴")`);
+		await page.waitForSelector(`#hq-history td:text-is("${evacuees}")`);
+		expect(await page.locator('#hq-history svg[role="img"]').count()).toBe(1);
+	});
+
+	it('flags a shelter stale once its last report is older than the threshold', async () => {
+		const { page } = await harness.newPage();
+		const staff = (await signIn(baseURL, accounts.staffB)).access_token;
+		await call(baseURL, 'POST', '/api/reports', {
+			token: staff,
+			body: reportFor(accounts.staffB.shelter_id, { evacuees: 3 })
+		});
+		await openLiveHq(page);
+		const target = row(accounts.staffB.shelter_id);
+		expect(await page.getAttribute(target, 'data-stale')).toBe('false');
+		// 0.1 min = 6 s: a short threshold so the test does not wait an hour.
+		await page.fill('#hq-stale-minutes', '0.1');
+		await page.press('#hq-stale-minutes', 'Tab');
+		await page.waitForSelector(`${target}[data-stale="true"] [data-stale-flag]`, { timeout: 15_000 });
+		expect(await page.textContent(`${target} [data-stale-flag]`)).toContain('報告途絶');
+		expect(Number(await page.textContent('[data-total="stale"] dd'))).toBeGreaterThanOrEqual(1);
+		// A new report clears the flag live.
+		await call(baseURL, 'POST', '/api/reports', {
+			token: staff,
+			body: reportFor(accounts.staffB.shelter_id, { evacuees: 4 })
+		});
+		await page.waitForSelector(`${target}[data-stale="false"]`, { timeout: 2_000 });
+		await page.fill('#hq-stale-minutes', '60');
+		await page.press('#hq-stale-minutes', 'Tab');
+	});
+
+	it('an alert issued on /hq appears on the resident page within 1 s', async () => {
+		const resident = await harness.newPage();
+		await gotoHydrated(resident.page, `${baseURL}/`);
+		// Residents opt in to a live connection (DESIGN: snapshots by default, sockets on request).
+		await resident.page.check('label:has-text("状況の変化をすぐ受け取る") input');
+		await resident.page.waitForSelector('text=リアルタイム受信中');
+		const hq = await harness.newPage();
+		await openLiveHq(hq.page);
+		const text = `合成テスト 避難指示 ${randomBytes(3).toString('hex')}`;
+		await hq.page.check('input[name="alert-level"][value="4"]');
+		await hq.page.selectOption('#hq-alert-hazard', 'flood');
+		await hq.page.fill('#hq-alert-text-ja', text);
+		await hq.page.click('button:has-text("他の言語をテンプレートで作る")');
+		expect(await hq.page.inputValue('#hq-alert-text-en')).toContain('Evacuation order');
+		// Without the confirmation nothing is issued.
+		await hq.page.click('button[type="submit"]:has-text("発令する")');
+		await hq.page.waitForSelector('p.error:has-text("確認")');
+		await hq.page.check('#hq-alert-confirm');
+		const [response] = await Promise.all([
+			hq.page.waitForResponse((r) => r.url().endsWith('/api/alerts') && r.request().method() === 'POST'),
+			hq.page.click('button[type="submit"]:has-text("発令する")')
+		]);
+		expect(response.status()).toBe(201);
+		const alert = (await response.json()) as Alert;
+		const started = Date.now();
+		await resident.page.waitForSelector(`text=${text}`, { timeout: 1_000 });
+		expect(Date.now() - started).toBeLessThan(1_000);
+		// The HQ list shows it with its CAP link; cancelling removes it from the resident page.
+		await hq.page.waitForSelector(`[data-alert-id="${alert.id}"] a[href$="${alert.id}.cap"]`);
+		await hq.page.click(`[data-alert-id="${alert.id}"] button.danger`);
+		await resident.page.waitForSelector(`text=${text}`, { state: 'detached', timeout: 2_000 });
+	});
+
+	it('a message to one shelter shows its read receipt live', async () => {
+		const { page } = await harness.newPage();
+		await openLiveHq(page);
+		const body = `合成テストのメッセージ ${randomBytes(3).toString('hex')}`;
+		await page.selectOption('#hq-message-to', accounts.staffA.shelter_id);
+		await page.fill('#hq-message-body', body);
+		await page.click('button:has-text("送信する")');
+		const item = page.locator('[data-message-id]', { hasText: body });
+		await item.waitFor();
+		expect(await item.locator('[data-receipt]').textContent()).toContain('未読');
+		const id = await item.getAttribute('data-message-id');
+		const staff = (await signIn(baseURL, accounts.staffA)).access_token;
+		const read = await call(baseURL, 'POST', `/api/messages/${id}/read`, { token: staff, body: {} });
+		expect(read.status).toBeLessThan(300);
+		await page.waitForSelector(`[data-message-id="${id}"] [data-receipt]:has-text("既読")`, {
+			timeout: 2_000
+		});
+	});
+
+	it('drill mode labels the screen 訓練 and the page passes axe', async () => {
+		const { page } = await harness.newPage();
+		await openLiveHq(page);
+		await page.check('#hq-drill-switch');
+		await page.waitForSelector('[data-drill-label]');
+		expect(await page.textContent('.drill-banner')).toContain('訓練');
+		await page.uncheck('#hq-drill-switch');
+		await page.waitForSelector('[data-drill-label]', { state: 'detached' });
+		await page.evaluate(axeSource);
+		const violations = await page.evaluate(async () => {
+			const axe = (
+				window as unknown as {
+					axe: {
+						run: (
+							context: unknown,
+							options: unknown
+						) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+					};
+				}
+			).axe;
+			const result = await axe.run(document, {
+				runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+			});
+			return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+		});
+		expect(violations).toEqual([]);
+	});
+});
+
+describe('who may open /hq', () => {
+	it('anonymous visitors get the sign-in form and no data', async () => {
+		const { page } = await harness.newPage();
+		await gotoHydrated(page, `${baseURL}/hq`);
+		await page.waitForSelector('#hq-username');
+		expect(await page.locator('#hq-shelter-table').count()).toBe(0);
+	});
+
+	it('a staff account is refused and sees no data', async () => {
+		const { page } = await harness.newPage();
+		await signInHq(page, accounts.staffA);
+		await page.waitForSelector('[role="alert"]:has-text("災害対策本部の担当者だけ")');
+		expect(await page.locator('#hq-shelter-table').count()).toBe(0);
+		await page.reload();
+		await page.waitForSelector('#hq-forbidden');
+		expect(await page.locator('#hq-shelter-table').count()).toBe(0);
+	});
+});
