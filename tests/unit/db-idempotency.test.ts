@@ -3,6 +3,7 @@
  * parallel connections), there is one row and every caller gets the same answer. A replay that
  * names another shelter is refused without revealing the stored report.
  */
+import type { Claims } from '#lib/server/db/types.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
 	type OpenedDatabase,
@@ -94,6 +95,15 @@ describe.each(drivers)('report idempotency on %s', (driver) => {
 		});
 		await expect(attempt).rejects.toMatchObject({ code: '22012' });
 		expect(await count(body.client_id)).toBe(0);
+	});
+
+	test('claims naming any other Postgres role are refused before anything runs', async () => {
+		for (const role of ['postgres', 'anon', 'supabase_admin']) {
+			const claims = { sub: crypto.randomUUID(), role } as unknown as Claims;
+			await expect(opened.db.asUser(claims, (tx) => tx.query('select 1'))).rejects.toThrow(
+				/unsupported role/
+			);
+		}
 	});
 
 	test('bad input writes nothing and fails with a client-error SQLSTATE', async () => {

@@ -62,8 +62,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
 
 	return {
 		asUser<T>(claims: Claims | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
-			const caller = callerParams(claims);
-			return queue.run(() => inTransaction(caller, fn));
+			return queue.run(() => inTransaction(callerParams(claims), fn));
 		},
 		asService<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
 			return queue.run(() => inTransaction(null, fn));

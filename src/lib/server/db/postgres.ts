@@ -74,7 +74,9 @@ export async function openPostgres(connectionString: string, poolSize = 8): Prom
 	await listener.query('listen realtime');
 
 	return {
-		asUser: <T>(claims: Claims | null, fn: (tx: Tx) => Promise<T>) => inTransaction(callerParams(claims), fn),
+		// async: bad claims reject like any other failure instead of throwing synchronously.
+		asUser: async <T>(claims: Claims | null, fn: (tx: Tx) => Promise<T>) =>
+			inTransaction(callerParams(claims), fn),
 		asService: <T>(fn: (tx: Tx) => Promise<T>) => inTransaction(null, fn),
 		onRealtime: (listen) => fanout.add(listen),
 		async close() {
