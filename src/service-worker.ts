@@ -1,0 +1,146 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+/**
+ * The app's own service worker (SvelteKit 3: `$app/manifest`, `$app/env`). Offline after the
+ * first visit for every screen: residents (/, /shelters/*, /kiosk, /map), staff (/staff), HQ shell
+ * (/hq) and /about.
+ * - shell cache, one per version: built JS/CSS, static files (icons, the map's style, glyphs,
+ *   sprites and content-hashed PMTiles archives), prerendered files, and the HTML of every page;
+ * - data cache, kept across versions: the last public /api/shelters and /api/alerts answers.
+ * A new version installs next to the old one and waits, so an open page never loses the chunks
+ * it was built with; the page offers "update now", which tells the waiting worker to take over.
+ */
+import { assets, immutable, prerendered, routes } from '$app/manifest';
+import { version } from '$app/env';
+import { rangeResponse } from '#lib/resident/range.ts';
+
+const sw = self as unknown as ServiceWorkerGlobalScope;
+const shellCache = `bosai-shell-${version}`;
+const dataCache = 'bosai-data';
+/** Public snapshots the resident screens read; cached only when fetched without credentials. */
+const dataPaths = new Set(['/api/shelters', '/api/alerts']);
+
+const files = [...immutable, ...assets, ...prerendered].map((file) => file.path);
+/** Every page route without parameters (/, /about, /hq, /kiosk, /map, /staff …). */
+const pages = routes
+	.filter((route) => route.page && !route.id.includes('['))
+	.map((route) => route.id as string);
+
+sw.addEventListener('install', (event) => {
+	event.waitUntil(
+		(async () => {
+			const cache = await caches.open(shellCache);
+			await cache.addAll(files);
+			// Pages belong to several teams; one failing page must not leave every screen offline-less.
+			await Promise.allSettled(pages.map((path) => cache.add(path)));
+			await warmShelterPages(cache);
+		})()
+	);
+});
+
+/** Caches the public snapshot and the page of every shelter in it, so each works offline. */
+async function warmShelterPages(cache: Cache): Promise<void> {
+	try {
+		const response = await fetch('/api/shelters');
+		if (!response.ok) return;
+		await (await caches.open(dataCache)).put('/api/shelters', response.clone());
+		const collection = (await response.json()) as { features: { properties: { id: string } }[] };
+		await Promise.allSettled(
+			collection.features.map((feature) =>
+				cache.add(`/shelters/${encodeURIComponent(feature.properties.id)}`)
+			)
+		);
+	} catch {
+		// Offline during install: shelter pages are cached as they are visited.
+	}
+}
+
+sw.addEventListener('activate', (event) => {
+	event.waitUntil(
+		(async () => {
+			for (const key of await caches.keys()) {
+				if (key.startsWith('bosai-shell-') && key !== shellCache) await caches.delete(key);
+			}
+			await sw.clients.claim();
+		})()
+	);
+});
+
+sw.addEventListener('message', (event) => {
+	if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void sw.skipWaiting();
+});
+
+sw.addEventListener('fetch', (event) => {
+	const request = event.request;
+	if (request.method !== 'GET') return;
+	const url = new URL(request.url);
+	if (url.origin !== sw.location.origin) return;
+
+	if (url.pathname.endsWith('.pmtiles')) {
+		event.respondWith(archive(request));
+	} else if (dataPaths.has(url.pathname)) {
+		event.respondWith(snapshot(request, url));
+	} else if (url.pathname.startsWith('/api/')) {
+		// Live streams, reports, auth: always the network (the staff outbox handles offline).
+		return;
+	} else if (request.mode === 'navigate') {
+		event.respondWith(page(request, url));
+	} else {
+		event.respondWith(staticFile(request));
+	}
+});
+
+/** PMTiles: the URL carries a content hash, so the cached whole archive is always right. */
+async function archive(request: Request): Promise<Response> {
+	const cache = await caches.open(shellCache);
+	const key = new URL(request.url).pathname;
+	let full = await cache.match(key);
+	if (!full) {
+		const fetched = await fetch(key);
+		if (!fetched.ok) return fetched;
+		await cache.put(key, fetched.clone());
+		full = fetched;
+	}
+	return rangeResponse(full, request.headers.get('range'));
+}
+
+/** Public snapshots: network first (the page does its own ETag revalidation), else the last copy. */
+async function snapshot(request: Request, url: URL): Promise<Response> {
+	try {
+		const response = await fetch(request);
+		if (response.status === 200 && !request.headers.has('authorization')) {
+			await (await caches.open(dataCache)).put(url.pathname, response.clone());
+		}
+		return response;
+	} catch (error) {
+		const cached = await (await caches.open(dataCache)).match(url.pathname);
+		if (cached) return cached;
+		throw error;
+	}
+}
+
+/** Pages: network first so the HTML is current; offline, the cached page (query ignored). */
+async function page(request: Request, url: URL): Promise<Response> {
+	const cache = await caches.open(shellCache);
+	try {
+		const response = await fetch(request);
+		if (response.status === 200) await cache.put(url.pathname, response.clone());
+		return response;
+	} catch (error) {
+		const cached = await cache.match(url.pathname);
+		if (cached) return cached;
+		throw error;
+	}
+}
+
+/** Built and static files: cache first (names are versioned); anything else cached as seen. */
+async function staticFile(request: Request): Promise<Response> {
+	const cache = await caches.open(shellCache);
+	const cached = await cache.match(request, { ignoreSearch: true });
+	if (cached) return cached;
+	const response = await fetch(request);
+	if (response.status === 200) await cache.put(request, response.clone());
+	return response;
+}
