@@ -79,6 +79,34 @@ describe.each(drivers)('realtime on %s', (driver) => {
 		expect(await readable('anon', 'shelters')).toContain(publicMessage.id);
 	});
 
+	test('concurrent reports are delivered once each, in id order, with nothing skipped', async () => {
+		const from = received.length;
+		const head = await opened.db.asService((tx) =>
+			tx.query<{ id: number }>('select coalesce(max(id), 0)::int as id from realtime.messages')
+		);
+		const n = 20;
+		// One client time for all: each report then also updates the public status (and announces).
+		const reportedAt = new Date().toISOString();
+		await Promise.all(
+			Array.from({ length: n }, (_, i) =>
+				rpc(opened.db, i % 2 ? 'hq' : 'staffA', 'public.submit_report($1)', [
+					reportBody(shelterA, { reported_at: reportedAt })
+				])
+			)
+		);
+		const messages = await delivered(from, 2 * n);
+		const ids = messages.map((m) => m.id);
+		expect(ids).toEqual([...ids].sort((a, b) => a - b));
+		expect(new Set(ids).size).toBe(ids.length);
+		const stored = await opened.db.asService((tx) =>
+			tx.query<{ id: number }>('select id from realtime.messages where id > $1 order by id', [
+				head.rows[0].id
+			])
+		);
+		expect(ids).toEqual(stored.rows.map((row) => Number(row.id)));
+		expect(messages.filter((m) => m.topic === 'hq')).toHaveLength(n);
+	});
+
 	test('a message to shelter A reaches shelter:A and hq; staff B cannot read it', async () => {
 		const from = received.length;
 		await rpc(opened.db, 'hq', 'public.send_message($1)', [{ shelter_id: shelterA, body: 'synthetic' }]);
