@@ -9,8 +9,9 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import type { Alert } from '#lib/domain/alert.ts';
-import { call, reportFor, signIn, type TestAccount } from '../support/api.ts';
+import { call, createTestAccounts, reportFor, signIn, type TestAccount } from '../support/api.ts';
 import { gotoHydrated, useBrowser } from '../support/browser.ts';
+import { startServer, tempDataDir } from '../support/server.ts';
 
 const baseURL = inject('baseURL');
 const accounts = inject('accounts');
@@ -61,6 +62,45 @@ describe('HQ dashboard', () => {
 		await page.click(`${row(accounts.staffA.shelter_id)} button:has-text("履歴")`);
 		await page.waitForSelector(`#hq-history td:text-is("${evacuees}")`);
 		expect(await page.locator('#hq-history svg[role="img"]').count()).toBe(1);
+	});
+
+	it('catches up after a dropped connection: a report made meanwhile shows after reconnect', async () => {
+		// Its own server: the test stops and restarts it to cut the live stream.
+		const dataDir = tempDataDir();
+		const own = createTestAccounts(dataDir);
+		let server = await startServer({ dataDir });
+		try {
+			const { page } = await harness.newPage({
+				allowErrors: [/ERR_FAILED/, /ERR_CONNECTION_REFUSED/, /Failed to load resource/, /Failed to fetch/]
+			});
+			await gotoHydrated(page, `${server.url}/hq`);
+			await page.fill('#hq-username', own.hq.username);
+			await page.fill('#hq-password', own.hq.password);
+			await page.click('form button[type="submit"]');
+			await page.waitForSelector('[data-live-state="live"]');
+			// No reconnect may succeed until the report below exists.
+			await page.route('**/api/live**', (route) => route.abort());
+			await server.stop();
+			await page.waitForSelector('[data-live-state="reconnecting"]', { timeout: 10_000 });
+			server = await startServer({ dataDir, port: server.port });
+			const staff = (await signIn(server.url, own.staffA)).access_token;
+			const evacuees = 1000 + Math.floor(Math.random() * 800);
+			const sent = await call(server.url, 'POST', '/api/reports', {
+				token: staff,
+				body: reportFor(own.staffA.shelter_id, { evacuees })
+			});
+			expect(sent.status).toBeLessThan(300);
+			await page.unroute('**/api/live**');
+			await page.waitForSelector('[data-live-state="live"]', { timeout: 20_000 });
+			await page.waitForSelector(
+				`${row(own.staffA.shelter_id)} td[data-col="evacuees"]:text-is("${evacuees}")`,
+				{
+					timeout: 5_000
+				}
+			);
+		} finally {
+			await server.stop();
+		}
 	});
 
 	it('flags a shelter stale once its last report is older than the threshold', async () => {
