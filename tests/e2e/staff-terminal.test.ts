@@ -1,16 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, inject, it } from 'vitest';
 import type { Message } from '#lib/backend/port.ts';
 import { call, reportFor, signIn } from '../support/api.ts';
 import { gotoHydrated, phoneViewport, useBrowser } from '../support/browser.ts';
-import { networkErrors, queueCount, reportsAsHq, signInStaff, submitReportForm } from './staff-support.ts';
+import {
+	axeViolations,
+	networkErrors,
+	queueCount,
+	reportsAsHq,
+	signInStaff,
+	submitReportForm
+} from './staff-support.ts';
 
 const baseURL = inject('baseURL');
 const accounts = inject('accounts');
 const harness = useBrowser();
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 async function shelterName(id: string): Promise<string> {
 	const response = await fetch(`${baseURL}/api/shelters`);
@@ -111,28 +115,9 @@ describe('staff terminal in Chromium', () => {
 
 	it('validates next to each field with an error summary that takes focus, and passes axe', async () => {
 		const { page } = await harness.newPage({ bypassCSP: true });
-		const audit = async () => {
-			await page.evaluate(axeSource);
-			return page.evaluate(async () => {
-				const axe = (
-					window as unknown as {
-						axe: {
-							run: (
-								context: unknown,
-								options: unknown
-							) => Promise<{ violations: { id: string; nodes: unknown[] }[] }>;
-						};
-					}
-				).axe;
-				const result = await axe.run(document, {
-					runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
-				});
-				return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-			});
-		};
 		await gotoHydrated(page, `${baseURL}/staff`);
 		await page.waitForSelector('#signin-username');
-		expect(await audit()).toEqual([]);
+		expect(await axeViolations(page)).toEqual([]);
 		await signInStaff(page, baseURL, accounts.staffA);
 		await page.fill('#evacuees-0', '12a');
 		await page.fill('#note', 'x'.repeat(501));
@@ -149,7 +134,7 @@ describe('staff terminal in Chromium', () => {
 		await page.click('.error-summary a[href="#evacuees-0"]');
 		expect(await page.evaluate(() => document.activeElement?.id)).toBe('evacuees-0');
 
-		expect(await audit()).toEqual([]);
+		expect(await axeViolations(page)).toEqual([]);
 	});
 
 	it('shows an HQ message live, and marking it read reaches HQ as a receipt', async () => {
