@@ -1,6 +1,9 @@
 /** HQ dashboard rules: stale flag, totals, table sorting/filtering, live merge, history chart. */
 import { describe, expect, it } from 'vitest';
+import { alertTextBody, templateTexts } from '#lib/hq/alert-text.ts';
+import { changedFields } from '#lib/hq/client.ts';
 import { historyChart } from '#lib/hq/history.ts';
+import { hqMapGeoJson } from '#lib/hq/map-data.ts';
 import { mergeReport, reportFromPayload } from '#lib/hq/live.ts';
 import { isStale, normalizeStaleMinutes } from '#lib/hq/stale.ts';
 import { applyQuery, defaultQuery } from '#lib/hq/table.ts';
@@ -152,5 +155,34 @@ describe('history chart', () => {
 		expect(chart.evacueesPath.match(/M/g)).toHaveLength(2);
 		expect(chart.crowdingPath).toContain('H');
 		expect(chart.evacueesPath.startsWith('M4.0,116.0')).toBe(true);
+	});
+});
+
+describe('alert texts, map data, audit diff', () => {
+	it('templates name the level, hazard and area in each locale; only non-empty texts are sent', () => {
+		const texts = templateTexts(4, 'flood', ['岩戸北一丁目']);
+		expect(texts.ja).toBe('岩戸北一丁目に警戒レベル4 避難指示を発令しました（洪水）。');
+		expect(texts.en).toContain('Evacuation order');
+		expect(texts.en).toContain('岩戸北一丁目');
+		expect(templateTexts(5, 'tsunami', ['all']).ja).toContain('狛江市全域');
+		expect(alertTextBody({ ja: ' 本文 ', en: '  ', ko: '본문' })).toEqual({ ja: '本文', ko: '본문' });
+	});
+
+	it('map features carry state and stale flag, not colour alone', () => {
+		const geo = hqMapGeoJson(list, now, 60);
+		const byId = Object.fromEntries(geo.features.map((f) => [f.properties.id, f.properties]));
+		expect(byId.a).toMatchObject({ state: 'full', stale: false, label: '90' });
+		expect(byId.b).toMatchObject({ state: 'open', stale: true, label: '! 20' });
+		expect(byId.c).toMatchObject({ state: 'none', stale: false, label: '' });
+	});
+
+	it('the audit view lists changed columns only', () => {
+		expect(
+			changedFields({
+				old: { name: 'A', capacity: 1, updated_at: 'x' },
+				new: { name: 'B', capacity: 1, updated_at: 'y' }
+			})
+		).toEqual(['name']);
+		expect(changedFields({ old: null, new: { name: 'A' } })).toEqual(['name']);
 	});
 });

@@ -1,10 +1,7 @@
+import type { CityIdentity } from '../data/opendata-columns.ts';
+
 /** The publishing municipality written into the standard columns. */
-export interface CsvCity {
-	/** 全国地方公共団体コード with check digit. */
-	code: string;
-	prefecture: string;
-	name: string;
-}
+export type CsvCity = CityIdentity;
 
 export const komae: CsvCity = { code: '132195', prefecture: '東京都', name: '狛江市' };
 

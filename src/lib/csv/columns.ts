@@ -1,68 +1,13 @@
 /**
- * Column layout of the デジタル庁 自治体標準オープンデータセット「指定緊急避難場所一覧」 (current) and the
- * older 推奨データセット v1 variant (../shared/data/README.md), plus our own columns. We export the
- * current layout and accept both on import.
+ * The shelter CSV of HQ: the デジタル庁 自治体標準オープンデータセット「指定緊急避難場所一覧」 current layout
+ * (exported; the older v1 layout is accepted on import), then our own master and status columns.
  */
-import { gsiHazardColumns, hazards, type Hazard } from '../domain/vocabulary.ts';
+import { openDataColumns, openDataHazardColumns } from '../data/opendata-columns.ts';
+import type { Hazard } from '../domain/vocabulary.ts';
 
-export const hazardColumn = (hazard: Hazard) => `災害種別_${gsiHazardColumns[hazard]}`;
-
-export const standardColumns = [
-	'全国地方公共団体コード',
-	'ID',
-	'名称',
-	'名称_カナ',
-	'名称_英字',
-	'所在地_全国地方公共団体コード',
-	'町字ID',
-	'所在地_連結表記',
-	'所在地_都道府県',
-	'所在地_市区町村',
-	'所在地_町字',
-	'所在地_番地以下',
-	'建物名等(方書)',
-	'緯度',
-	'経度',
-	'標高',
-	'電話番号',
-	'内線番号',
-	'連絡先メールアドレス',
-	'連絡先FormURL',
-	'連絡先備考（その他、SNSなど）',
-	'郵便番号',
-	'市区町村コード',
-	'地方公共団体名',
-	...hazards.map(hazardColumn),
-	'指定避難所との重複',
-	'想定収容人数',
-	'対象となる町会・自治会',
-	'URL',
-	'画像',
-	'画像_ライセンス',
-	'備考'
-] as const;
-
-export const v1Columns = [
-	'NO',
-	'名称',
-	'名称_カナ',
-	'住所',
-	'方書',
-	'緯度',
-	'経度',
-	'標高',
-	'電話番号',
-	'内線番号',
-	'市区町村コード',
-	'都道府県名',
-	'市区町村名',
-	...hazards.map(hazardColumn),
-	'指定避難所との重複',
-	'想定収容人数',
-	'対象となる町会・自治会',
-	'URL',
-	'備考'
-] as const;
+// The standard layouts live with the open-data importer (src/lib/data/opendata-columns.ts).
+export const hazardColumn = (hazard: Hazard) => openDataHazardColumns[hazard];
+export const standardColumns = openDataColumns.current;
 
 /** Our master-data columns (read back on import). */
 export const extraMasterColumns = [

@@ -5,18 +5,12 @@
  */
 import Papa from 'papaparse';
 import type { Report } from '../domain/report.ts';
-import { hazards, type Need } from '../domain/vocabulary.ts';
+import { shelterToOpenDataRow } from '../data/opendata-columns.ts';
+import type { Need } from '../domain/vocabulary.ts';
 import type { HqShelter } from '../hq/types.ts';
 import { translate } from '../i18n/translate.ts';
 import { bom, type CsvCity } from './city.ts';
-import {
-	crowdingLabels,
-	hazardColumn,
-	kindLabels,
-	reportColumns,
-	shelterExportColumns,
-	statusLabels
-} from './columns.ts';
+import { crowdingLabels, kindLabels, reportColumns, shelterExportColumns, statusLabels } from './columns.ts';
 
 const flag = (on: boolean) => (on ? '1' : '');
 
@@ -44,22 +38,13 @@ export function shelterRow(shelter: HqShelter, city: CsvCity): Record<string, st
 	const parts = addressParts(shelter.address, city);
 	const status = shelter.status;
 	const share = capacityShare(status?.evacuees, shelter.capacity);
-	const row: Record<string, string> = {
-		全国地方公共団体コード: city.code,
-		ID: shelter.id,
-		名称: shelter.name,
+	return {
+		...shelterToOpenDataRow(shelter, city),
+		// A shelter the city lists in a neighbouring town is not located in this city.
 		所在地_全国地方公共団体コード: shelter.inside_city ? city.code : '',
-		所在地_連結表記: shelter.address,
 		所在地_都道府県: parts.prefecture,
 		所在地_市区町村: parts.city,
 		所在地_番地以下: parts.rest,
-		緯度: String(shelter.lat),
-		経度: String(shelter.lon),
-		市区町村コード: city.code,
-		地方公共団体名: city.prefecture + city.name,
-		指定避難所との重複: flag(shelter.kind === 'both'),
-		想定収容人数: shelter.capacity === null ? '' : String(shelter.capacity),
-		備考: shelter.notes ?? '',
 		施設区分: kindLabels[shelter.kind],
 		受入対象者: shelter.accepted_people ?? '',
 		福祉避難所: flag(shelter.welfare),
@@ -75,8 +60,6 @@ export function shelterRow(shelter: HqShelter, city: CsvCity): Record<string, st
 		最終報告日時: status?.updated_at ?? '',
 		訓練: flag(status?.drill ?? false)
 	};
-	for (const hazard of hazards) row[hazardColumn(hazard)] = flag(shelter.hazards.includes(hazard));
-	return row;
 }
 
 function toCsv(fields: readonly string[], rows: Record<string, string>[]): string {

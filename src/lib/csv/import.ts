@@ -7,6 +7,7 @@
 import Papa from 'papaparse';
 import { shelterRecordSchema, type ShelterRecord } from '../domain/shelter.ts';
 import { hazards, type ShelterKind } from '../domain/vocabulary.ts';
+import { detectLayout, openDataNo, openDataYes } from '../data/opendata-columns.ts';
 import { bom } from './city.ts';
 import { hazardColumn, kindLabels } from './columns.ts';
 
@@ -36,8 +37,8 @@ function unescapeCell(value: string): string {
 	return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value.trim();
 }
 
-const truthy = new Set(['1', 'true', 'TRUE', '○', '〇', '◯', 'はい', 'yes']);
-const falsy = new Set(['', '0', 'false', 'FALSE', '×', 'いいえ', 'no']);
+const truthy = new Set([...openDataYes, 'true', 'TRUE', '〇', 'はい', 'yes']);
+const falsy = new Set([...openDataNo, 'false', 'FALSE', 'いいえ', 'no']);
 
 function parseFlag(value: string): boolean | null {
 	if (truthy.has(value)) return true;
@@ -113,12 +114,6 @@ function rowToShelter(row: Record<string, string>, layout: 'current' | 'v1'): Im
 	return candidate;
 }
 
-function detectLayout(fields: readonly string[]): 'current' | 'v1' | null {
-	if (fields.includes('ID') && fields.includes('名称') && fields.includes('緯度')) return 'current';
-	if (fields.includes('NO') && fields.includes('名称') && fields.includes('住所')) return 'v1';
-	return null;
-}
-
 export function parseShelterCsv(text: string): ParsedImport {
 	const source = text.startsWith(bom) ? text.slice(1) : text;
 	const parsed = Papa.parse<Record<string, string>>(source, {
@@ -134,7 +129,13 @@ export function parseShelterCsv(text: string): ParsedImport {
 		return {
 			layout,
 			shelters: [],
-			errors: [{ row: 1, column: null, message: 'ID・名称・緯度（または NO・名称・住所）の列がありません' }]
+			errors: [
+				{
+					row: 1,
+					column: null,
+					message: '自治体標準オープンデータセット（または推奨データセット v1）の列がそろっていません'
+				}
+			]
 		};
 	}
 	if (parsed.data.length > maxImportRows) {
