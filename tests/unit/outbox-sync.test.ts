@@ -194,6 +194,34 @@ describe('outbox: failures', () => {
 		outbox.close();
 	});
 
+	it('a send that never answers times out and is retried; the late success is not stored twice', async () => {
+		const server = fakeServer();
+		let hang = true;
+		const outbox = await makeOutbox(uniqueDbName(), {
+			sendTimeoutMs: 50,
+			schedule: (fn, ms) => {
+				const timer = setTimeout(fn, ms);
+				return () => clearTimeout(timer);
+			},
+			send: async (r) => {
+				const ack = server.accept(r);
+				if (hang) {
+					hang = false;
+					return new Promise<ReportAck>(() => {}); // stored, but the answer never comes
+				}
+				return ack;
+			}
+		});
+		await outbox.enqueue(report(1));
+		expect(await outbox.sync()).toBe('waiting');
+		expect((await outbox.snapshot()).pending[0]?.last_error).toContain('no answer');
+		expect(await outbox.sync({ force: true })).toBe('idle');
+		const snapshot = await outbox.snapshot();
+		expect(snapshot.sent[0]?.ack.duplicate).toBe(true);
+		expect(server.rows).toHaveLength(1);
+		outbox.close();
+	});
+
 	it('signing out keeps the queue', async () => {
 		const outbox = await makeOutbox(uniqueDbName(), {
 			send: async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxSnapshot } from '#lib/outbox/outbox.ts';
-import { latestReport, recentReports } from '#lib/staff/recent.ts';
+import { latestReport, newestReport, recentReports } from '#lib/staff/recent.ts';
 import { report } from './outbox-fixtures.ts';
 
 function at(minute: number, shelter = 'synthetic-shelter-1') {
@@ -51,3 +51,26 @@ describe('recent reports of the staff screen', () => {
 		expect(latestReport(snapshot, 'synthetic-shelter-3')).toBeNull();
 	});
 });
+
+describe('newestReport', () => {
+	it('prefers whichever of the device’s and the server’s latest report is newer, as plain input', () => {
+		const local = at(10);
+		const stored = [
+			{ ...at(5), id: 1, reporter: 'u', received_at: 'x', drill: false },
+			{ ...at(20), id: 2, reporter: 'u', received_at: 'x', drill: false }
+		];
+		expect(newestReport(local, stored)).toEqual(at20Input(stored[1]!));
+		expect(newestReport(at(30), stored)?.evacuees).toBe(30);
+		expect(newestReport(null, [])).toBeNull();
+		expect(newestReport(local, [])).toBe(local);
+		// No server-only fields: the strict report schema must accept a repeat of it.
+		expect(Object.keys(newestReport(null, stored)!).sort()).toEqual(
+			['client_id', 'crowding', 'evacuees', 'needs', 'note', 'reported_at', 'shelter_id', 'status'].sort()
+		);
+	});
+});
+
+function at20Input(report: { id: number; reporter: string | null; received_at: string; drill: boolean }) {
+	const { id: _id, reporter: _reporter, received_at: _received, drill: _drill, ...input } = report;
+	return input;
+}

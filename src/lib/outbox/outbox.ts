@@ -50,6 +50,12 @@ export interface OutboxOptions {
 	channel?: ChannelLike | null;
 	/** How often to look again while another tab holds the sender lock. */
 	elsewherePollMs?: number;
+	/**
+	 * A send that has not answered after this long counts as a network failure and is retried
+	 * (same client_id, so a late success on the server is acknowledged as a duplicate). Without
+	 * it, one hung connection would hold the whole queue.
+	 */
+	sendTimeoutMs?: number;
 	/** Runs on close (to detach browser listeners). */
 	onClose?: () => void;
 }
@@ -69,6 +75,7 @@ export class Outbox {
 	readonly #elsewherePollMs: number;
 	readonly #listeners = new Set<() => void>();
 	readonly #onClose: (() => void) | undefined;
+	readonly #sendTimeoutMs: number;
 	#send: SendReport | null;
 	#state: SyncState = 'idle';
 	#nextAttemptAt: number | null = null;
@@ -89,6 +96,7 @@ export class Outbox {
 		this.#channel = options.channel ?? null;
 		this.#elsewherePollMs = options.elsewherePollMs ?? 5_000;
 		this.#onClose = options.onClose;
+		this.#sendTimeoutMs = options.sendTimeoutMs ?? 30_000;
 		this.#channel?.addEventListener('message', () => this.#emit(false));
 	}
 
@@ -205,7 +213,7 @@ export class Outbox {
 			this.#setState('sending');
 			let ack: ReportAck;
 			try {
-				ack = await send(head.report);
+				ack = await this.#withTimeout(send(head.report));
 				if (ack.client_id !== head.report.client_id) {
 					throw new Error(`acknowledgement for ${ack.client_id}, expected ${head.report.client_id}`);
 				}
@@ -232,6 +240,17 @@ export class Outbox {
 			this.#lastError = null;
 			this.#emit(true);
 		}
+	}
+
+	#withTimeout<T>(work: Promise<T>): Promise<T> {
+		let cancel: () => void = () => {};
+		const timeout = new Promise<never>((_, reject) => {
+			cancel = this.#schedule(
+				() => reject(new Error(`no answer within ${this.#sendTimeoutMs} ms`)),
+				this.#sendTimeoutMs
+			);
+		});
+		return Promise.race([work, timeout]).finally(() => cancel());
 	}
 
 	#timer(ms: number): void {

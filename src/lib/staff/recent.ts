@@ -1,5 +1,5 @@
 /** "My recent reports": the outbox's queued, rejected and acknowledged reports as one list. */
-import type { ReportInput } from '../domain/report.ts';
+import type { Report, ReportInput } from '../domain/report.ts';
 import type { OutboxSnapshot } from '../outbox/outbox.ts';
 
 export type SyncStatus = 'queued' | 'retrying' | 'synced' | 'rejected';
@@ -49,4 +49,21 @@ export function latestReport(snapshot: OutboxSnapshot, shelterId: string): Repor
 		.filter((report) => report.shelter_id === shelterId)
 		.sort((a, b) => b.reported_at.localeCompare(a.reported_at));
 	return candidates[0] ?? null;
+}
+
+/** The input part of a stored report (what a one-tap report repeats). */
+export function reportInputOf(report: Report): ReportInput {
+	const { client_id, shelter_id, status, evacuees, crowding, needs, note, reported_at } = report;
+	return { client_id, shelter_id, status, evacuees, crowding, needs, note, reported_at };
+}
+
+/**
+ * The base of the one-tap reports: the newest of this device's own (queued or sent) and the
+ * server's latest report for the shelter (made on another terminal, or before this one was set up).
+ */
+export function newestReport(local: ReportInput | null, stored: Report[]): ReportInput | null {
+	const fromServer = [...stored].sort((a, b) => b.reported_at.localeCompare(a.reported_at))[0];
+	const remote = fromServer ? reportInputOf(fromServer) : null;
+	if (!local || !remote) return local ?? remote;
+	return Date.parse(remote.reported_at) > Date.parse(local.reported_at) ? remote : local;
 }
