@@ -5,6 +5,7 @@ import { bearerClaims } from '#lib/server/auth/bearer.ts';
 import { ensureDemoAccounts } from '#lib/server/auth/demo.ts';
 import { runtime } from '#lib/server/api/runtime.ts';
 import { ApiError, errorResponse } from '#lib/server/http.ts';
+import { applySecurityHeaders } from '#lib/server/security-headers.ts';
 
 /** Opens the embedded database (shim, migrations, seed) before the first request. */
 export const init: ServerInit = async () => {
@@ -24,15 +25,17 @@ export const handle: Handle = async ({ event, resolve }) => {
 		event.locals.claims = await bearerClaims(event.request.headers.get('authorization'), secret);
 	} catch (error) {
 		if (!(error instanceof ApiError)) throw error;
-		return errorResponse(error.status, error.code, error.message, {
+		const refusal = errorResponse(error.status, error.code, error.message, {
 			'www-authenticate': `Bearer error="invalid_token"`
 		});
+		return applySecurityHeaders(refusal, event.url);
 	}
 	const fromCookie = event.cookies.get(localeCookie);
 	event.locals.locale = isLocale(fromCookie)
 		? fromCookie
 		: matchAcceptLanguage(event.request.headers.get('accept-language'));
-	return resolve(event, {
+	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
+	return applySecurityHeaders(response, event.url);
 };

@@ -47,3 +47,24 @@ describe('app shell', () => {
 		}
 	});
 });
+
+describe('security headers', () => {
+	it('every page and API response carries them, pages a CSP without unsafe-inline scripts', async () => {
+		for (const path of ['/', '/staff', '/hq', '/about', '/api/shelters', '/api/alerts']) {
+			const response = await fetch(baseURL + path);
+			expect(response.status, path).toBe(200);
+			expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+			expect(response.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
+			expect(response.headers.get('x-frame-options'), path).toBe('DENY');
+			expect(response.headers.get('permissions-policy'), path).toContain('geolocation=(self)');
+			if (!path.startsWith('/api/')) {
+				const csp = response.headers.get('content-security-policy') ?? '';
+				const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+				expect(scriptSrc, path).toContain("'self'");
+				expect(scriptSrc, path).not.toContain('unsafe-inline');
+				expect(csp, path).toContain("frame-ancestors 'none'");
+				expect(csp, path).toContain("object-src 'none'");
+			}
+		}
+	});
+});
