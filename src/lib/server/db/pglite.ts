@@ -43,29 +43,49 @@ export async function openPglite(dataDir: string): Promise<Database> {
 		});
 	}
 
+	// Realtime rows are delivered right after the transaction that sent them, still inside its
+	// queue slot: under load the queue is long, and waiting for a drain task at its end would add
+	// the whole queue to every event's latency. A notification that arrives otherwise (outside
+	// asUser/asService) still gets its own drain task.
+	let pending = false;
 	let drainQueued = false;
-	function scheduleDrain(): void {
+	async function drainNow(): Promise<void> {
+		if (!pending || closed) return;
+		pending = false;
+		await fanout.drain(async (afterId) => {
+			const result = await pg.query<RealtimeRow>(realtimeAfterSql, [afterId]);
+			return result.rows;
+		});
+	}
+	function onNotify(): void {
+		pending = true;
 		if (drainQueued || closed) return;
 		drainQueued = true;
 		void queue.run(async () => {
 			drainQueued = false;
-			await fanout.drain(async (afterId) => {
-				const result = await pg.query<RealtimeRow>(realtimeAfterSql, [afterId]);
-				return result.rows;
-			});
+			await drainNow();
+		});
+	}
+	function inSlot<T>(caller: () => [string, string] | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
+		return queue.run(async () => {
+			try {
+				return await inTransaction(caller(), fn);
+			} finally {
+				await drainNow();
+			}
 		});
 	}
 
 	const start = await pg.query<{ id: string }>(realtimeMaxIdSql).catch(() => null);
 	fanout.lastId = Number(start?.rows[0]?.id ?? 0);
-	const unlisten = await pg.listen('realtime', scheduleDrain);
+	const unlisten = await pg.listen('realtime', onNotify);
 
 	return {
 		asUser<T>(claims: Claims | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
-			return queue.run(() => inTransaction(callerParams(claims), fn));
+			return inSlot(() => callerParams(claims), fn);
 		},
 		asService<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-			return queue.run(() => inTransaction(null, fn));
+			return inSlot(() => null, fn);
 		},
 		onRealtime(listener) {
 			return fanout.add(listener);
