@@ -4,7 +4,8 @@
  * stray query can never land inside another caller's open transaction.
  * Durability: PGlite writes through to the data directory on every query (`relaxedDurability`
  * stays off), so once COMMIT returned, a SIGKILL of the process loses nothing
- * (tests/unit/db-durability.test.ts).
+ * (tests/unit/db-durability.test.ts). PGlite runs PostgreSQL with fsync=off, so a power loss may
+ * still lose recent commits (README: "Database and Supabase deployment").
  */
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
