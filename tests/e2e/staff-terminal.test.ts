@@ -41,6 +41,40 @@ describe('staff terminal in Chromium', () => {
 		expect(rows[0]).toMatchObject({ shelter_id: accounts.staffA.shelter_id, needs: ['water', 'blankets'] });
 	});
 
+	it('sets the headcount with stepper and keypad, then repeats the report with one tap', async () => {
+		const { page } = await harness.newPage({ viewport: phoneViewport });
+		const marker = `synthetic-quick-${randomBytes(4).toString('hex')}`;
+		await signInStaff(page, baseURL, accounts.staffA);
+		await page.check('input[name="status"][value="open"]');
+		await page.check('input[name="crowding"][value="slightly_crowded"]');
+		await page.fill('#note', marker);
+		await page.click('button[aria-label="10 人増やす"]');
+		await page.click('button[aria-label="10 人増やす"]');
+		await page.click('button[aria-label="1 人減らす"]');
+		expect(await page.inputValue('#evacuees-0')).toBe('19');
+		await page.click('button[aria-controls="evacuees-keypad"]');
+		await page.click('#evacuees-keypad button[aria-label="1文字消す"]');
+		await page.click('#evacuees-keypad button:text-is("4")');
+		expect(await page.inputValue('#evacuees-0')).toBe('14');
+		await page.click('form.report-form button[type="submit"]');
+		await expect.poll(() => queueCount(page), { timeout: 10_000 }).toBe(0);
+
+		await page.click('.quick button.primary'); // 変化なし
+		await expect.poll(() => reportsAsHq(baseURL, accounts.hq, marker).then((r) => r.length)).toBe(2);
+		await page.fill('#quick-headcount', '77');
+		await page.click('.quick form button[type="submit"]'); // 人数だけ更新
+		await expect.poll(() => reportsAsHq(baseURL, accounts.hq, marker).then((r) => r.length)).toBe(3);
+
+		const rows = await reportsAsHq(baseURL, accounts.hq, marker);
+		expect(rows.map((r) => [r.status, r.evacuees, r.crowding])).toEqual([
+			['open', 14, 'slightly_crowded'],
+			['open', 14, 'slightly_crowded'],
+			['open', 77, 'slightly_crowded']
+		]);
+		expect(new Set(rows.map((r) => r.client_id)).size).toBe(3);
+		expect(rows[1]!.reported_at > rows[0]!.reported_at).toBe(true); // the age is refreshed
+	});
+
 	it('the API answers 403 when staff of shelter A report for shelter B, and stores nothing', async () => {
 		const { access_token } = await signIn(baseURL, accounts.staffA);
 		const report = reportFor(accounts.staffB.shelter_id, {
