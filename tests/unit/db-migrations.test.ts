@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { applyMigrations, seedShelters, upsertShelters } from '#lib/server/db/index.ts';
+import { applyMigrations, pruneRealtime, seedShelters, upsertShelters } from '#lib/server/db/index.ts';
 import { migrationFiles } from '#lib/server/db/setup.ts';
 import { crowdingLevels, hazards, needs, shelterKinds, shelterStatuses } from '#lib/domain/vocabulary.ts';
 import type { ShelterRecord } from '#lib/domain/shelter.ts';
@@ -111,6 +111,23 @@ describe.each(drivers)('migrations on %s', (driver) => {
 		expect(codesIn(def('shelter_reports_crowding_check'))).toEqual(sorted(crowdingLevels));
 		expect(codesIn(def('shelter_status_crowding_check'))).toEqual(sorted(crowdingLevels));
 		expect(codesIn(def('shelter_reports_needs_check'))).toEqual(sorted(needs));
+	});
+
+	test('pruning drops realtime messages older than the retention, keeps the rest', async () => {
+		const ids = await opened.db.asService((tx) =>
+			tx.query<{ id: number }>(
+				`insert into realtime.messages (topic, event, payload, inserted_at) values
+				 ('hq', 'synthetic', '{}', now() - interval '4 days'), ('hq', 'synthetic', '{}', now())
+				 returning id`
+			)
+		);
+		expect(await pruneRealtime(opened.db, 3)).toBe(1);
+		const left = await opened.db.asService((tx) =>
+			tx.query<{ id: number }>('select id from realtime.messages where id = any($1::bigint[])', [
+				ids.rows.map((row) => row.id)
+			])
+		);
+		expect(left.rows.map((row) => Number(row.id))).toEqual([Number(ids.rows[1].id)]);
 	});
 
 	test('seed: upserts, keeps HQ edits, and a missing file is a warning', async () => {

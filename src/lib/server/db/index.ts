@@ -4,12 +4,12 @@
  * SIGTERM/SIGINT. `openDatabase()` opens either driver for tests and the users CLI.
  */
 import { resolve } from 'node:path';
-import { applyMigrations } from './setup.ts';
+import { applyMigrations, pruneRealtime } from './setup.ts';
 import { seedShelters } from './seed.ts';
 import type { Database } from './types.ts';
 
 export type { Claims, Database, QueryResult, RealtimeMessage, Tx } from './types.ts';
-export { applyMigrations } from './setup.ts';
+export { applyMigrations, pruneRealtime } from './setup.ts';
 export { seedShelters, upsertShelters } from './seed.ts';
 
 export type OpenOptions =
@@ -40,8 +40,9 @@ let instance: Promise<Database> | null = null;
 
 /** The process-wide embedded database, opened on first use. */
 export function getDatabase(): Promise<Database> {
-	instance ??= openDatabase({ driver: 'pglite', dataDir: dataDir(), seed: true }).then((db) => {
+	instance ??= openDatabase({ driver: 'pglite', dataDir: dataDir(), seed: true }).then(async (db) => {
 		closeOnSignals(db);
+		await pruneRealtime(db);
 		return db;
 	});
 	return instance;

@@ -78,3 +78,19 @@ export async function applyMigrations(db: Database, root = projectRoot()): Promi
 	}
 	return applied;
 }
+
+/**
+ * Drops realtime messages older than `keepDays`, as Supabase Realtime does with its daily
+ * partitions: they only serve reconnecting subscribers, and a client away that long refetches.
+ */
+export async function pruneRealtime(db: Database, keepDays = 3): Promise<number> {
+	const result = await db.asService((tx) =>
+		tx.query<{ n: number }>(
+			`with gone as (delete from realtime.messages
+			   where inserted_at < now() - make_interval(days => $1::int) returning 1)
+			 select count(*)::int as n from gone`,
+			[keepDays]
+		)
+	);
+	return result.rows[0].n;
+}
