@@ -43,7 +43,12 @@ export class ResidentData {
 	start(options: { live: boolean }): () => void {
 		const stops: (() => void)[] = [];
 		const ticker = setInterval(() => (this.now = Date.now()), 30_000);
-		stops.push(() => clearInterval(ticker));
+		const wentOffline = () => (this.offline = true);
+		window.addEventListener('offline', wentOffline);
+		stops.push(() => {
+			clearInterval(ticker);
+			window.removeEventListener('offline', wentOffline);
+		});
 		let stopped = false;
 		void this.#restore().finally(() => {
 			if (stopped) return;
@@ -76,6 +81,13 @@ export class ResidentData {
 	}
 
 	async refresh(): Promise<void> {
+		// The browser knows it is offline: keep the cached data and its true age. (Without this the
+		// service worker's copy of the last snapshot would look freshly fetched.)
+		if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+			this.offline = true;
+			this.loaded = true;
+			return;
+		}
 		try {
 			const [snapshot, alerts] = await Promise.all([
 				this.#backend.listShelters(),

@@ -1,7 +1,3 @@
-/// <reference types="@sveltejs/kit" />
-/// <reference no-default-lib="true"/>
-/// <reference lib="esnext" />
-/// <reference lib="webworker" />
 /**
  * The app's own service worker (SvelteKit 3: `$app/manifest`, `$app/env`). Offline after the
  * first visit for every screen: residents (/, /shelters/*, /kiosk, /map), staff (/staff), HQ shell

@@ -1,0 +1,137 @@
+/**
+ * The resident home (/) in real Chromium at 360×740, on its OWN server and data dir (so reports
+ * of other tests cannot reorder the list): the map draws our basemap tiles and the shelters; a
+ * hazard and a 町丁目 give the nearest shelters designated for that hazard, computed here
+ * independently from the importer's real GSI coordinates; a closed shelter (reported through the
+ * API by an HQ account made with the users CLI) ranks after open ones; languages switch.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Hazard } from '#lib/domain/vocabulary.ts';
+import { addAccount, call, reportFor, signIn, type TestAccount } from '../support/api.ts';
+import { gotoHydrated, phoneViewport, useBrowser } from '../support/browser.ts';
+import { startServer, tempDataDir, type RunningServer } from '../support/server.ts';
+import { chooseHazardAndTown, komae, listedIds, metres, renderedMap } from './resident-helpers.ts';
+
+const harness = useBrowser();
+let server: RunningServer;
+let hq: TestAccount;
+
+beforeAll(async () => {
+	const dataDir = tempDataDir('bosai-resident-');
+	hq = addAccount(dataDir, 'resident-test-hq', 'hq');
+	server = await startServer({ dataDir });
+});
+afterAll(async () => {
+	await server?.stop();
+});
+
+function expectedNearest(hazard: Hazard, townName: string, count: number): string[] {
+	const town = komae.towns.find((candidate) => candidate.name === townName)!;
+	return komae.shelters
+		.filter((shelter) => shelter.hazards.includes(hazard))
+		.map((shelter) => ({ id: shelter.id, d: metres(town, shelter) }))
+		.sort((a, b) => a.d - b.d)
+		.slice(0, count)
+		.map((entry) => entry.id);
+}
+
+describe('resident home', () => {
+	it('renders basemap tiles and shelter symbols on the map', async () => {
+		const { page } = await harness.newPage({ viewport: phoneViewport });
+		await gotoHydrated(page, server.url + '/');
+		const drawn = await renderedMap(page);
+		expect(drawn.basemap).toBeGreaterThan(0);
+		expect(drawn.towns.length).toBeGreaterThan(0);
+		expect(drawn.shelters.length).toBeGreaterThan(0);
+		const known = new Set(komae.shelters.map((shelter) => shelter.id));
+		expect(drawn.shelters.every((id) => known.has(id))).toBe(true);
+	});
+
+	it('lists the nearest shelters designated for the chosen hazard, with distance and direction', async () => {
+		const { page } = await harness.newPage({ viewport: phoneViewport });
+		await gotoHydrated(page, server.url + '/');
+		await chooseHazardAndTown(page, '洪水', '岩戸南四丁目');
+		const want = expectedNearest('flood', '岩戸南四丁目', 5);
+		await expect.poll(() => listedIds(page)).toEqual(want);
+		// Every listed shelter is designated for flood; the nearest of all (a kindergarten designated
+		// for landslide and earthquake only) is not listed.
+		const byId = new Map(komae.shelters.map((shelter) => [shelter.id, shelter]));
+		const nearestAny = komae.shelters
+			.map((s) => ({
+				s,
+				d: metres(
+					komae.towns.find((t) => t.name === '岩戸南四丁目')!,
+					s
+				)
+			}))
+			.sort((a, b) => a.d - b.d)[0].s;
+		expect(nearestAny.hazards).not.toContain('flood');
+		expect(want).not.toContain(nearestAny.id);
+		for (const id of want) expect(byId.get(id)!.hazards).toContain('flood');
+
+		const first = page.locator(`article[data-shelter-id="${want[0]}"]`);
+		const shown = Number(await first.locator('.away').getAttribute('data-distance'));
+		const town = komae.towns.find((t) => t.name === '岩戸南四丁目')!;
+		expect(Math.abs(shown - metres(town, byId.get(want[0])!))).toBeLessThan(5);
+		expect(await first.locator('.away').textContent()).toMatch(/^(北|北東|東|南東|南|南西|西|北西)へ \d/);
+		expect(await first.textContent()).toContain('状況不明');
+		expect(await first.textContent()).toContain('収容人数不明');
+		await expect
+			.poll(() => page.locator('[data-testid="zone-notice"]').textContent())
+			.toContain('区域データは入っていません');
+
+		// Switching the hazard to earthquake brings the kindergarten in.
+		await page.getByLabel('地震', { exact: true }).check();
+		await expect
+			.poll(async () => (await listedIds(page))[0])
+			.toBe(expectedNearest('earthquake', '岩戸南四丁目', 1)[0]);
+	});
+
+	it('ranks a closed shelter after open ones, whatever the distance', async () => {
+		const want = expectedNearest('flood', '岩戸南四丁目', 3);
+		const { access_token } = await signIn(server.url, hq);
+		const closed = await call(server.url, 'POST', '/api/reports', {
+			token: access_token,
+			body: reportFor(want[0], { status: 'closed', evacuees: 0, crowding: 'unknown' })
+		});
+		expect(closed.status).toBeLessThan(300);
+		const open = await call(server.url, 'POST', '/api/reports', {
+			token: access_token,
+			body: reportFor(want[2], { status: 'open', evacuees: 3, crowding: 'vacant' })
+		});
+		expect(open.status).toBeLessThan(300);
+
+		const { page } = await harness.newPage({ viewport: phoneViewport });
+		await gotoHydrated(page, server.url + '/');
+		await chooseHazardAndTown(page, '洪水', '岩戸南四丁目');
+		await page.getByRole('button', { name: 'もっと表示する' }).click();
+		await expect.poll(async () => (await listedIds(page))[0]).toBe(want[2]);
+		const ids = await listedIds(page);
+		expect(ids.indexOf(want[0])).toBeGreaterThan(ids.indexOf(want[1]));
+		expect(ids.at(-1)).toBe(want[0]);
+		const openItem = page.locator(`article[data-shelter-id="${want[2]}"]`);
+		expect(await openItem.locator('[data-status]').getAttribute('data-status')).toBe('open');
+		expect(await openItem.textContent()).toContain('開設');
+		expect(await openItem.textContent()).toContain('空いています');
+		expect(await openItem.textContent()).toMatch(/たった今 更新|\d+ 分前に更新/);
+		expect(await page.locator(`article[data-shelter-id="${want[0]}"] [data-status]`).textContent()).toContain(
+			'閉鎖'
+		);
+	});
+
+	it('switching language changes the visible text and lang', async () => {
+		const { page } = await harness.newPage({ viewport: phoneViewport });
+		await gotoHydrated(page, server.url + '/');
+		await page.selectOption('#language-select', 'en');
+		await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
+		expect(await page.locator('h1').first().textContent()).toBe('Shelter map');
+		expect(await page.locator('legend').first().textContent()).toBe('What is happening?');
+		await page.selectOption('#language-select', 'ko');
+		await expect.poll(() => page.getAttribute('html', 'lang')).toBe('ko');
+		expect(await page.locator('h1').first().textContent()).toBe('대피소 지도');
+		await page.selectOption('#language-select', 'zh-Hans');
+		expect(await page.locator('legend').first().textContent()).toBe('发生了什么？');
+		await page.selectOption('#language-select', 'ja-x-easy');
+		expect(await page.locator('legend').first().textContent()).toBe('なにが おきて いますか？');
+	});
+});

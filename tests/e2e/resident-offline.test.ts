@@ -1,0 +1,93 @@
+/**
+ * Offline after one visit, in real Chromium with the app's real service worker: load /, let the
+ * worker install (it precaches the shell, every page, the map files and the PMTiles archive), go
+ * offline with `context.setOffline(true)`, reload. The map must still draw basemap tiles (range
+ * reads answered by slicing the cached archive) and shelter symbols, the list and the last known
+ * status must show with their age, and other screens (/staff, a shelter page, /kiosk) must open.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import { call, reportFor, signIn } from '../support/api.ts';
+import { gotoHydrated, phoneViewport, useBrowser } from '../support/browser.ts';
+import { komae, listedIds, renderedMap } from './resident-helpers.ts';
+
+const baseURL = inject('baseURL');
+const accounts = inject('accounts');
+const harness = useBrowser();
+
+// The only errors allowed are the network failures we cause by going offline.
+const offlineErrors = [
+	/ERR_INTERNET_DISCONNECTED/,
+	/Failed to fetch/,
+	/Failed to load resource/,
+	/NetworkError/
+];
+
+describe('resident app offline', () => {
+	it('after one visit, reload offline shows the map, tiles, shelter list and last status', async () => {
+		// A real status to remember: HQ opens one shelter through the API.
+		const shelter = komae.shelters.find(
+			(s) => s.inside_city && s.kind !== 'emergency_site' && s.hazards.includes('flood')
+		)!;
+		const { access_token } = await signIn(baseURL, accounts.hq);
+		const report = await call(baseURL, 'POST', '/api/reports', {
+			token: access_token,
+			body: reportFor(shelter.id, { status: 'open', crowding: 'slightly_crowded' })
+		});
+		expect(report.status).toBeLessThan(300);
+
+		const { page, context } = await harness.newPage({ viewport: phoneViewport, allowErrors: offlineErrors });
+		await gotoHydrated(page, baseURL + '/');
+		await page.waitForSelector('[data-testid="snapshot-age"]');
+		await page.evaluate(async () => {
+			await navigator.serviceWorker.ready;
+		});
+		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+			timeout: 30_000
+		});
+		const online = await renderedMap(page);
+		expect(online.shelters.length).toBeGreaterThan(0);
+		const statusOnline = await page.evaluate(async (id) => {
+			const response = await fetch('/api/shelters');
+			const body = (await response.json()) as {
+				features: { properties: { id: string; status: { status: string } | null } }[];
+			};
+			return body.features.find((f) => f.properties.id === id)?.properties.status?.status ?? null;
+		}, shelter.id);
+		expect(statusOnline).not.toBeNull();
+
+		await context.setOffline(true);
+		await page.reload();
+		await page.waitForSelector('html[data-hydrated="true"]');
+		expect(await page.locator('h1').first().textContent()).toBe('避難所マップ');
+
+		const offline = await renderedMap(page);
+		expect(offline.basemap).toBeGreaterThan(0);
+		expect(offline.shelters.length).toBeGreaterThan(0);
+
+		// Shelter list and the remembered status, with its age and the offline notice.
+		await expect.poll(async () => (await listedIds(page)).length).toBeGreaterThan(0);
+		await expect
+			.poll(() => page.locator('[data-testid="snapshot-age"]').textContent())
+			.toMatch(/前に取得|たった今取得/);
+		await expect.poll(() => page.getByText('通信できません').count()).toBeGreaterThan(0);
+		await page.getByLabel('洪水', { exact: true }).check();
+		const more = page.getByRole('button', { name: 'もっと表示する' });
+		while (await more.count()) await more.click();
+		const item = page.locator(`article[data-shelter-id="${shelter.id}"]`);
+		await expect.poll(() => item.locator('[data-status]').getAttribute('data-status')).toBe(statusOnline);
+
+		// The 町丁目 picker works offline (prerendered list).
+		await page.selectOption('#town-select', komae.towns[0].name);
+
+		// Other screens open offline too: a shelter page, the staff terminal, the kiosk.
+		await page.goto(`${baseURL}/shelters/${encodeURIComponent(shelter.id)}`);
+		await page.waitForSelector('html[data-hydrated="true"]');
+		await expect.poll(() => page.locator('h1').textContent()).toBe(shelter.name);
+		const staff = await page.goto(`${baseURL}/staff`);
+		expect(staff?.status()).toBe(200);
+		expect(await page.locator('h1').first().textContent()).toContain('避難所職員');
+		await page.goto(`${baseURL}/kiosk?lon=139.5786&lat=35.6348&name=狛江市役所`);
+		await page.waitForSelector('html[data-hydrated="true"]');
+		expect(await page.locator('h1').textContent()).toBe('避難所案内');
+	});
+});
