@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SseParser } from '#lib/backend/sse-parser.ts';
-import { LiveHub, type Subscriber } from '#lib/server/live/hub.ts';
+import { LiveHub, type Batch, type Subscriber } from '#lib/server/live/hub.ts';
 import { eventFrame, heartbeatFrame, openingFrame } from '#lib/server/live/sse.ts';
 
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -52,15 +52,18 @@ describe('SSE framing and parsing', () => {
 
 function fakeSubscriber(topics: string[], options: { capacity?: number; expiresAt?: number | null } = {}) {
 	const frames: string[] = [];
+	const batches: Batch[] = [];
 	let closed = false;
-	const subscriber: Subscriber & { frames: string[]; closed: () => boolean } = {
+	const subscriber: Subscriber & { frames: string[]; batches: Batch[]; closed: () => boolean } = {
 		topics: new Set(topics),
 		expiresAt: options.expiresAt ?? null,
 		frames,
+		batches,
 		closed: () => closed,
-		write(frame) {
+		write(batch) {
 			if (frames.length >= (options.capacity ?? Infinity)) return false;
-			frames.push(decode(frame));
+			if (batch) batches.push(batch);
+			frames.push(batch ? decode(batch.bytes) : ': heartbeat');
 			return true;
 		},
 		close() {
@@ -79,20 +82,37 @@ const message = (id: number, topic: string) => ({
 	inserted_at: ''
 });
 
+const idsOf = (text: string) => [...text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
+
 describe('LiveHub', () => {
-	it('delivers each message to the subscribers of its topic only, one shared frame', () => {
+	it('delivers each message to the subscribers of its topic only, one shared buffer per topic', () => {
 		const hub = new LiveHub(0, 60_000);
 		const a = fakeSubscriber(['shelters']);
 		const b = fakeSubscriber(['shelters', 'hq']);
 		const c = fakeSubscriber(['alerts']);
-		for (const s of [a, b, c]) hub.add(s);
+		const d = fakeSubscriber(['shelters']);
+		for (const s of [a, b, c, d]) hub.add(s);
 		hub.publish(message(1, 'shelters'));
 		hub.publish(message(2, 'hq'));
-		expect(a.frames).toHaveLength(1);
-		expect(b.frames).toHaveLength(2);
+		hub.publish(message(3, 'shelters'));
+		hub.flush();
+		expect(idsOf(a.frames.join(''))).toEqual([1, 3]);
+		expect(idsOf(b.frames.join(''))).toEqual([1, 2, 3]);
 		expect(c.frames).toHaveLength(0);
-		expect(a.frames[0]).toBe(b.frames[0]);
-		expect(hub.lastId).toBe(2);
+		expect(a.batches[0].bytes).toBe(d.batches[0].bytes);
+		expect(b.frames).toHaveLength(1); // one write for the whole burst
+		expect(hub.lastId).toBe(3);
+		hub.close();
+	});
+
+	it('flushes on its own on the next turn of the event loop', async () => {
+		const hub = new LiveHub(0, 60_000);
+		const a = fakeSubscriber(['alerts']);
+		hub.add(a);
+		hub.publish(message(5, 'alerts'));
+		expect(a.frames).toHaveLength(0);
+		await new Promise((r) => setImmediate(r));
+		expect(idsOf(a.frames.join(''))).toEqual([5]);
 		hub.close();
 	});
 
@@ -103,10 +123,13 @@ describe('LiveHub', () => {
 		hub.add(slow);
 		hub.add(fine);
 		hub.publish(message(1, 'shelters'));
+		hub.flush();
 		hub.publish(message(2, 'shelters'));
+		hub.flush();
 		expect(slow.closed()).toBe(true);
 		expect(hub.size).toBe(1);
 		hub.publish(message(3, 'shelters'));
+		hub.flush();
 		expect(fine.frames).toHaveLength(3);
 		hub.close();
 		expect(fine.closed()).toBe(true);

@@ -1,24 +1,56 @@
 /**
  * Fan-out of realtime messages to SSE subscribers. One `onRealtime` listener for the whole process;
- * each message is framed once and written to the subscribers of its topic. Topic authorization
- * happens once, at subscribe (like Supabase Realtime's join check), so fan-out reads no database
- * and scales with the number of sockets, not with queries.
+ * topic authorization happens once, at subscribe (like Supabase Realtime's join check), so
+ * fan-out reads no database. Messages are batched per event-loop turn: each topic's frames are
+ * encoded and concatenated once and the same bytes written to every subscriber of that topic, so
+ * a burst of N messages costs one write per subscriber, not N.
  */
 import type { RealtimeMessage } from '../db/types.ts';
-import { eventFrame, heartbeatFrame } from './sse.ts';
+import { eventFrame } from './sse.ts';
+
+/** Consecutive frames for one subscriber, oldest first. */
+export interface Batch {
+	items: { id: number; frame: Uint8Array }[];
+	/** All items' frames concatenated (shared by every subscriber that takes the whole batch). */
+	bytes: Uint8Array;
+	firstId: number;
+	lastId: number;
+}
 
 export interface Subscriber {
 	readonly topics: ReadonlySet<string>;
 	/** Epoch seconds after which the subscriber's token is no longer valid (null: anonymous). */
 	readonly expiresAt: number | null;
-	/** Writes a frame; returns false when the subscriber is hopelessly behind and must go. */
-	write(frame: Uint8Array, id: number | null): boolean;
+	/** Writes a batch (or a heartbeat: null); false when hopelessly behind and must go. */
+	write(batch: Batch | null): boolean;
 	close(): void;
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+	if (parts.length === 1) return parts[0];
+	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+	let at = 0;
+	for (const part of parts) {
+		out.set(part, at);
+		at += part.length;
+	}
+	return out;
+}
+
+export function makeBatch(items: { id: number; frame: Uint8Array }[]): Batch {
+	return {
+		items,
+		bytes: concat(items.map((item) => item.frame)),
+		firstId: items[0].id,
+		lastId: items[items.length - 1].id
+	};
 }
 
 export class LiveHub {
 	readonly #byTopic = new Map<string, Set<Subscriber>>();
 	readonly #all = new Set<Subscriber>();
+	#pending: RealtimeMessage[] = [];
+	#scheduled = false;
 	#lastId: number;
 	#timer: ReturnType<typeof setInterval> | undefined;
 
@@ -28,7 +60,7 @@ export class LiveHub {
 		this.#timer.unref?.();
 	}
 
-	/** Id of the newest message published so far (the resume point of a fresh subscriber). */
+	/** Id of the newest message received so far (the resume point of a fresh subscriber). */
 	get lastId(): number {
 		return this.#lastId;
 	}
@@ -39,11 +71,43 @@ export class LiveHub {
 
 	publish(message: RealtimeMessage): void {
 		if (message.id > this.#lastId) this.#lastId = message.id;
-		const subscribers = this.#byTopic.get(message.topic);
-		if (!subscribers?.size) return;
-		const frame = eventFrame(message);
-		for (const subscriber of subscribers) {
-			if (!subscriber.write(frame, message.id)) this.remove(subscriber, true);
+		if (!this.#byTopic.has(message.topic)) return;
+		this.#pending.push(message);
+		if (!this.#scheduled) {
+			this.#scheduled = true;
+			setImmediate(() => this.flush());
+		}
+	}
+
+	/** Writes the pending messages (normally called on the next turn of the event loop). */
+	flush(): void {
+		this.#scheduled = false;
+		const messages = this.#pending;
+		this.#pending = [];
+		if (!messages.length) return;
+		const byTopic = new Map<string, { id: number; frame: Uint8Array }[]>();
+		for (const message of messages) {
+			let list = byTopic.get(message.topic);
+			if (!list) byTopic.set(message.topic, (list = []));
+			list.push({ id: message.id, frame: eventFrame(message) });
+		}
+		const batches = new Map<string, Batch>();
+		for (const [topic, items] of byTopic) batches.set(topic, makeBatch(items));
+		const done = new Set<Subscriber>();
+		for (const [topic, batch] of batches) {
+			for (const subscriber of this.#byTopic.get(topic) ?? []) {
+				if (done.has(subscriber)) continue;
+				let own = batch;
+				if (subscriber.topics.size > 1) {
+					// Several of its topics may have messages: merge them in id order, once.
+					done.add(subscriber);
+					const items = [...subscriber.topics]
+						.flatMap((t) => byTopic.get(t) ?? [])
+						.sort((a, b) => a.id - b.id);
+					own = items.length === batch.items.length ? batch : makeBatch(items);
+				}
+				if (!subscriber.write(own)) this.remove(subscriber, true);
+			}
 		}
 	}
 
@@ -71,7 +135,7 @@ export class LiveHub {
 		const now = Date.now() / 1000;
 		for (const subscriber of this.#all) {
 			const expired = subscriber.expiresAt !== null && subscriber.expiresAt <= now;
-			if (expired || !subscriber.write(heartbeatFrame, null)) this.remove(subscriber, true);
+			if (expired || !subscriber.write(null)) this.remove(subscriber, true);
 		}
 	}
 

@@ -5,13 +5,14 @@
  * drops before its first event resumes from the right place.
  */
 import type { Claims, Database, RealtimeMessage } from '../db/types.ts';
-import type { LiveHub, Subscriber } from './hub.ts';
-import { eventFrame, openingFrame } from './sse.ts';
+import { makeBatch, type Batch, type LiveHub, type Subscriber } from './hub.ts';
+import { eventFrame, heartbeatFrame, openingFrame } from './sse.ts';
 
-/** A stream this far behind (queued frames) is dropped; the client resumes with Last-Event-ID. */
-const maxQueuedFrames = 2_000;
+/** A stream this far behind (queued chunks) is dropped; the client resumes with Last-Event-ID. */
+const maxQueuedChunks = 2_000;
 const replayPage = 500;
 const reconnectMs = 2_000;
+const encoder = new TextEncoder();
 
 export interface LiveRequest {
 	db: Database;
@@ -22,7 +23,7 @@ export interface LiveRequest {
 	after: number | null;
 }
 
-/** Messages of `topics` with id > after, as the caller may read them, oldest first. */
+/** Messages of `topics` with after < id ≤ until, as the caller may read them, oldest first. */
 export async function replay(
 	db: Database,
 	claims: Claims | null,
@@ -61,27 +62,34 @@ export function openLiveStream(request: LiveRequest): Response {
 		{
 			async start(controller) {
 				let closed = false;
-				let buffer: { frame: Uint8Array; id: number }[] | null = [];
-				let sentUpTo = after ?? 0;
-				const enqueue = (frame: Uint8Array): boolean => {
+				let buffer: Batch[] | null = [];
+				let sentUpTo = 0;
+				const enqueue = (bytes: Uint8Array): boolean => {
 					if (closed) return false;
-					if ((controller.desiredSize ?? 0) < -maxQueuedFrames) return false;
-					controller.enqueue(frame);
+					if ((controller.desiredSize ?? 0) < -maxQueuedChunks) return false;
+					controller.enqueue(bytes);
 					return true;
 				};
-				subscriber = {
+				/** Writes the part of a batch after `sentUpTo` (replay may have sent the rest). */
+				const send = (batch: Batch): boolean => {
+					if (batch.lastId <= sentUpTo) return true;
+					const bytes =
+						batch.firstId > sentUpTo
+							? batch.bytes
+							: makeBatch(batch.items.filter((item) => item.id > sentUpTo)).bytes;
+					sentUpTo = batch.lastId;
+					return enqueue(bytes);
+				};
+				const me: Subscriber = {
 					topics: new Set(topics),
 					expiresAt: claims?.exp ?? null,
-					write(frame, id) {
-						if (buffer && id !== null) {
-							buffer.push({ frame, id });
-							return buffer.length <= maxQueuedFrames;
+					write(batch) {
+						if (batch === null) return enqueue(heartbeatFrame);
+						if (buffer) {
+							buffer.push(batch);
+							return buffer.length <= maxQueuedChunks;
 						}
-						if (id !== null) {
-							if (id <= sentUpTo) return true;
-							sentUpTo = id;
-						}
-						return enqueue(frame);
+						return send(batch);
 					},
 					close() {
 						if (closed) return;
@@ -93,28 +101,33 @@ export function openLiveStream(request: LiveRequest): Response {
 						}
 					}
 				};
-				hub.add(subscriber);
+				subscriber = me;
+				hub.add(me);
 				const head = hub.lastId;
+				// An id from the future (e.g. a data dir that was reset) cannot be trusted: start fresh.
+				const resume = after !== null && after <= head ? after : null;
+				sentUpTo = resume ?? 0;
 				controller.enqueue(openingFrame(reconnectMs));
 				try {
-					if (after !== null) {
-						for (const message of await replay(db, claims, topics, after, head)) {
-							if (!enqueue(eventFrame(message))) break;
+					if (resume !== null) {
+						const missed = await replay(db, claims, topics, resume, head);
+						for (const message of missed) {
+							if (!enqueue(eventFrame(message))) return hub.remove(me, true);
 							sentUpTo = message.id;
 						}
 					}
-					if (after === null || sentUpTo < head) {
-						sentUpTo = Math.max(sentUpTo, head);
-						enqueue(new TextEncoder().encode(`id: ${sentUpTo}\n\n`));
-					}
 				} catch (error) {
-					console.error('live: replay failed', error instanceof Error ? error.message : error);
-					hub.remove(subscriber, true);
-					return;
+					console.error('live: replay failed:', error instanceof Error ? error.message : error);
+					return hub.remove(me, true);
+				}
+				// Everything visible up to `head` is sent: say so, so a resume starts there.
+				if (sentUpTo < head) {
+					sentUpTo = head;
+					enqueue(encoder.encode(`id: ${head}\n\n`));
 				}
 				const pending = buffer;
 				buffer = null;
-				for (const { frame, id } of pending) subscriber.write(frame, id);
+				for (const batch of pending) if (!send(batch)) return hub.remove(me, true);
 			},
 			cancel() {
 				if (subscriber) hub.remove(subscriber);
@@ -126,8 +139,7 @@ export function openLiveStream(request: LiveRequest): Response {
 		headers: {
 			'content-type': 'text/event-stream; charset=utf-8',
 			'cache-control': 'no-store',
-			'x-accel-buffering': 'no',
-			connection: 'keep-alive'
+			'x-accel-buffering': 'no'
 		}
 	});
 }
