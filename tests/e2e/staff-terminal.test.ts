@@ -48,9 +48,9 @@ describe('staff terminal in Chromium', () => {
 		await page.check('input[name="status"][value="open"]');
 		await page.check('input[name="crowding"][value="slightly_crowded"]');
 		await page.fill('#note', marker);
-		await page.click('button[aria-label="10 人増やす"]');
-		await page.click('button[aria-label="10 人増やす"]');
-		await page.click('button[aria-label="1 人減らす"]');
+		await page.click('.stepper button[data-step="10"]');
+		await page.click('.stepper button[data-step="10"]');
+		await page.click('.stepper button[data-step="-1"]');
 		expect(await page.inputValue('#evacuees-0')).toBe('19');
 		await page.click('button[aria-controls="evacuees-keypad"]');
 		await page.click('#evacuees-keypad button[aria-label="1文字消す"]');
