@@ -1,6 +1,6 @@
 /**
  * The one door between pages and the backend. Two adapters implement it: `embedded` (fetch to our
- * HTTP API + EventSource on /api/live) and `supabase` (supabase-js rpc/from + private broadcast
+ * HTTP API + a fetch-based SSE reader on /api/live, see live-reader.ts) and `supabase` (supabase-js rpc/from + private broadcast
  * channels). Pages import only this file and `backend/index.ts`, never an adapter.
  */
 import type { Alert, AlertInput } from '../domain/alert.ts';
@@ -44,8 +44,11 @@ export interface Message {
 	body: string;
 	sent_by: string | null;
 	sent_at: string;
+	/** The caller's shelter's read receipt (staff); null for HQ or when unread. */
 	read_at: string | null;
 	drill: boolean;
+	/** Every receipt the caller may see (HQ: all shelters; staff: their own). From listMessages. */
+	reads?: { shelter_id: string; read_at: string }[];
 }
 
 /** An error the backend answered with: HTTP status and `{ error: { code, message } }`. */
