@@ -1,7 +1,8 @@
 /**
  * The one door between pages and the backend. Two adapters implement it: `embedded` (fetch to our
- * HTTP API + a fetch-based SSE reader on /api/live, see live-reader.ts) and `supabase` (supabase-js rpc/from + private broadcast
- * channels). Pages import only this file and `backend/index.ts`, never an adapter.
+ * HTTP API, and a fetch-based SSE reader on /api/live: live-reader.ts) and `supabase` (supabase-js
+ * rpc/from + private broadcast channels). Pages import only this file and `backend/index.ts`,
+ * never an adapter.
  */
 import type { Alert, AlertInput } from '../domain/alert.ts';
 import type { Report, ReportInput } from '../domain/report.ts';
