@@ -1,5 +1,5 @@
 /**
- * `npm run tiles [-- --city komae] [--if-stale] [--osm FILE.osm.pbf]`
+ * `npm run tiles [-- --city komae] [--if-stale] [--osm FILE.osm.pbf] [--data DIR] [--out DIR] [--static DIR]`
  * Builds the basemap PMTiles (tiles/out/<city>/) and everything the map UI serves from
  * static/generated/map/: the archive (content-hashed), light and dark styles, Latin glyphs,
  * the icon sprite, the shelters overlay GeoJSON, hazard GeoJSON (only when imported) and
@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { cityConfigSchema } from '#lib/data/city-config.ts';
 import { dataCredits } from '#lib/data/credits.ts';
@@ -27,9 +27,14 @@ const args = parseArgs(process.argv.slice(2));
 const city = typeof args.get('city') === 'string' ? (args.get('city') as string) : 'komae';
 const osm = typeof args.get('osm') === 'string' ? (args.get('osm') as string) : null;
 const configPath = join(repoRoot, 'data/cities', `${city}.json`);
-const dataDir = join(repoRoot, 'data/out', city);
-const tilesDir = join(repoRoot, 'tiles/out', city);
-const staticDir = join(repoRoot, 'static/generated/map');
+const option = (name: string, fallback: string) => {
+	const value = args.get(name);
+	return typeof value === 'string' ? resolve(value) : fallback;
+};
+// --data / --out / --static let tests build into temporary folders.
+const dataDir = option('data', join(repoRoot, 'data/out', city));
+const tilesDir = option('out', join(repoRoot, 'tiles/out', city));
+const staticDir = option('static', join(repoRoot, 'static/generated/map'));
 const inputDir = openDataDir(city);
 const archiveName = `${city}-basemap.pmtiles`;
 
