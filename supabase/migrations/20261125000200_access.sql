@@ -7,7 +7,7 @@
 --   table            anon                authenticated (RLS narrows)
 --   shelters         select (not hidden) select; HQ insert (ad hoc) / update / delete (ad hoc)
 --   staff            -                   select own row; HQ all
---   settings         select              select
+--   settings         select (no actor)   select
 --   shelter_reports  -                   select: HQ all, staff own shelter; nobody writes directly
 --   shelter_status   select (visible)    select (visible shelters)
 --   alerts           select (no actors)  select
@@ -87,8 +87,9 @@ alter table public.staff enable row level security;
 create policy staff_read on public.staff for select to authenticated
 	using (user_id = (select auth.uid()) or (select public.is_hq()));
 
--- settings (drill mode is shown on every screen, so everyone reads it)
-grant select on public.settings to anon, authenticated;
+-- settings (drill mode is shown on every screen, so everyone reads it; not who switched it)
+grant select (id, drill_mode, updated_at) on public.settings to anon;
+grant select on public.settings to authenticated;
 alter table public.settings enable row level security;
 create policy settings_read on public.settings for select to anon, authenticated using (true);
 

@@ -121,6 +121,7 @@ const matrix: Row[] = [
 	},
 	// settings
 	{ name: 'settings select', expect: all, run: q('select drill_mode from public.settings') },
+	{ name: 'settings select updated_by', expect: signedIn, run: q('select updated_by from public.settings') },
 	{
 		name: 'settings update',
 		expect: none,
