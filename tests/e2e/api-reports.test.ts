@@ -131,6 +131,7 @@ describe('bad input → 4xx JSON, nothing written', () => {
 		['fractional evacuees', () => ({ body: { ...reportFor(shelter()), evacuees: 1.5 } }), 400],
 		['unknown status', () => ({ body: { ...reportFor(shelter()), status: 'exploded' } }), 400],
 		['unknown need', () => ({ body: { ...reportFor(shelter()), needs: ['caviar'] } }), 400],
+		['a NUL character in the note', () => ({ body: { ...reportFor(shelter()), note: 'a\u0000b' } }), 400],
 		['note of 501 characters', () => ({ body: { ...reportFor(shelter()), note: 'あ'.repeat(501) } }), 400],
 		['a 200 kB body', () => ({ body: { ...reportFor(shelter()), note: 'x'.repeat(200_000) } }), 413],
 		['client_id not a uuid', () => ({ body: { ...reportFor(shelter()), client_id: 'abc' } }), 400],

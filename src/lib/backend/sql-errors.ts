@@ -16,6 +16,9 @@ export const sqlStateStatus: Readonly<Record<string, readonly [number, string]>>
 	'22007': [400, 'invalid_value'], // invalid_datetime_format
 	'22008': [400, 'invalid_value'], // datetime_field_overflow
 	'22023': [400, 'invalid_value'], // invalid_parameter_value
+	'22021': [400, 'invalid_value'], // character_not_in_repertoire (e.g. a NUL in text)
+	'22P05': [400, 'invalid_value'], // untranslatable_character (\u0000 in jsonb)
+	'22004': [400, 'invalid_value'], // null_value_not_allowed
 	P0001: [400, 'rejected'], // raise exception without a code
 	P0002: [404, 'not_found'] // no_data_found: unknown id
 };
