@@ -52,6 +52,12 @@ const q =
 	(tx: Tx, state: State) =>
 		tx.query(sql, params(state));
 
+/** A join check as Supabase Realtime makes it: realtime.topic() set, then a read of that topic. */
+const join = (topic: string) => async (tx: Tx) => {
+	await tx.query(`select set_config('realtime.topic', $1, true)`, [topic]);
+	return tx.query(`select id from realtime.messages where topic = $1 limit 1`, [topic]);
+};
+
 const matrix: Row[] = [
 	// shelters
 	{
@@ -306,6 +312,10 @@ const matrix: Row[] = [
 		expect: all,
 		run: q(`select id from realtime.messages where topic = 'alerts'`)
 	},
+	// Supabase Realtime authorizes a private channel join with realtime.topic() set to the channel.
+	{ name: 'realtime join hq', expect: hqOnly, run: join('hq') },
+	{ name: 'realtime join shelter:A', expect: ownA, run: join(`shelter:${shelterA}`) },
+	{ name: 'realtime join shelter:B', expect: ownB, run: join(`shelter:${shelterB}`) },
 	{
 		name: 'realtime insert',
 		expect: none,
