@@ -20,7 +20,7 @@ test('every acknowledged report survives SIGKILL of the process', async () => {
 	const acked: string[] = [];
 	const timings: number[] = [];
 	let stderr = '';
-	const proc = spawn(process.execPath, [child, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+	const proc = spawn(process.execPath, [child, 'reports', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
 	const exited = new Promise<NodeJS.Signals | null>((resolve) =>
 		proc.on('exit', (_code, signal) => resolve(signal))
 	);
@@ -64,4 +64,39 @@ test('every acknowledged report survives SIGKILL of the process', async () => {
 			`mean ${mean.toFixed(2)} ms, p50 ${sorted[Math.floor(sorted.length / 2)].toFixed(2)} ms, ` +
 			`p99 ${sorted[Math.floor(sorted.length * 0.99)].toFixed(2)} ms; all ${acked.length} found after SIGKILL`
 	);
+}, 60_000);
+
+test('the server database closes cleanly on SIGTERM and reopens', async () => {
+	const serveDir = join(dir, 'serve');
+	const proc = spawn(process.execPath, [child, 'serve'], {
+		stdio: ['pipe', 'pipe', 'pipe'],
+		env: { ...process.env, BOSAI_DATA_DIR: serveDir, BOSAI_CITY: 'synthetic-none' }
+	});
+	let output = '';
+	const ready = new Promise<void>((resolve) =>
+		proc.stdout.on('data', (chunk: Buffer) => {
+			output += chunk.toString();
+			if (output.includes('ready')) resolve();
+		})
+	);
+	proc.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+	await ready;
+	const signalled = Date.now();
+	proc.kill('SIGTERM');
+	const code = await exited;
+	expect(Date.now() - signalled, output).toBeLessThan(10_000);
+	expect([0, 143], output).toContain(code);
+	// A missing shelters file is a warning, not a crash.
+	expect(output).toContain('no shelter data');
+
+	const db = await openDatabase({ driver: 'pglite', dataDir: serveDir, migrate: false });
+	try {
+		const applied = await db.asService((tx) =>
+			tx.query<{ n: number }>('select count(*)::int as n from supabase_migrations.schema_migrations')
+		);
+		expect(applied.rows[0].n).toBeGreaterThanOrEqual(4);
+	} finally {
+		await db.close();
+	}
 }, 60_000);
