@@ -162,7 +162,17 @@ describe.each(drivers)('migrations on %s', (driver) => {
 			file,
 			JSON.stringify({ city: 'synthetic', shelters: [{ ...syntheticShelter, kind: 'castle' }] })
 		);
-		await expect(seedShelters(opened.db, file)).rejects.toThrow(/shelters\.0\.kind/);
+		const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+		const invalid = await seedShelters(opened.db, file);
+		expect(invalid).toMatchObject({
+			total: null,
+			inserted: 0,
+			error: expect.stringMatching(/shelters\.0\.kind/)
+		});
+		writeFileSync(file, '{"shelters": [');
+		expect((await seedShelters(opened.db, file)).error).toBe('invalid JSON');
+		expect(error).toHaveBeenCalledTimes(2);
+		error.mockRestore();
 		rmSync(dir, { recursive: true, force: true });
 	});
 });

@@ -27,6 +27,8 @@ export interface SeedResult {
 	total: number | null;
 	inserted: number;
 	updated: number;
+	/** Why the file was not used, when it exists but is invalid. */
+	error?: string;
 }
 
 const upsertSql = `
@@ -62,19 +64,32 @@ export async function upsertShelters(
 	return { inserted, updated: result.rows.length - inserted };
 }
 
-/** Seeds from the importer output; a missing file is a warning, not a crash. */
+/**
+ * Seeds from the importer output. A missing or unreadable file is logged, not a crash: during a
+ * disaster a server that starts with the shelters it already has beats one that does not start.
+ */
 export async function seedShelters(db: Database, file = sheltersFile()): Promise<SeedResult> {
+	const skipped = { file, total: null, inserted: 0, updated: 0 };
 	if (!existsSync(file)) {
 		console.warn(
 			`bosai-map: no shelter data at ${file}; the map starts empty. ` +
 				'Build it with `npm run data` (reads ../shared/data).'
 		);
-		return { file, total: null, inserted: 0, updated: 0 };
+		return skipped;
 	}
-	const parsed = sheltersFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+	let content: unknown;
+	try {
+		content = JSON.parse(readFileSync(file, 'utf8'));
+	} catch (error) {
+		console.error(`bosai-map: ${file} is not valid JSON (${String(error)}); shelters not updated.`);
+		return { ...skipped, error: 'invalid JSON' };
+	}
+	const parsed = sheltersFileSchema.safeParse(content);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
-		throw new Error(`${file}: ${issue?.path.join('.')}: ${issue?.message}`);
+		const error = `${issue?.path.join('.')}: ${issue?.message}`;
+		console.error(`bosai-map: ${file}: ${error}; shelters not updated.`);
+		return { ...skipped, error };
 	}
 	const counts = await upsertShelters(db, parsed.data.shelters);
 	return { file, total: parsed.data.shelters.length, ...counts };
