@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createTestAccounts } from '../support/api.ts';
+import { addAccount, pickShelters } from '../support/api.ts';
 import { gotoHydrated, useBrowser } from '../support/browser.ts';
 import { freePort, startServer, tempDataDir, type RunningServer } from '../support/server.ts';
 import { networkErrors, queueCount, reportsAsHq, signInStaff, submitReportForm } from './staff-support.ts';
@@ -72,13 +73,20 @@ describe('staff outbox in Chromium', () => {
 
 	describe('with its own server that crashes mid-sync', () => {
 		let server: RunningServer | undefined;
+		const dataDir = tempDataDir('bosai-staff-restart-');
 		afterAll(async () => {
 			await server?.stop();
+			rmSync(dataDir, { recursive: true, force: true });
 		});
 
 		it('every queued report arrives exactly once after a crash and restart on the same data dir', async () => {
-			const dataDir = tempDataDir('bosai-staff-restart-');
-			const own = createTestAccounts(dataDir);
+			// Two accounts only (each users CLI run opens the database): HQ counts, staff reports.
+			const [shelterId] = pickShelters(dataDir);
+			const suffix = randomBytes(3).toString('hex');
+			const own = {
+				hq: addAccount(dataDir, `test-hq-restart-${suffix}`, 'hq'),
+				staffA: addAccount(dataDir, `test-staff-restart-${suffix}`, 'staff', shelterId)
+			};
 			const port = await freePort();
 			server = await startServer({ dataDir, port });
 			const url = server.url;
@@ -133,6 +141,6 @@ describe('staff outbox in Chromium', () => {
 				return sent.filter((s) => s.ack.duplicate).length;
 			});
 			expect(duplicates).toBe(1);
-		});
+		}, 150_000); // two cold server starts; CI machines are shared
 	});
 });

@@ -41,6 +41,19 @@ describe('staff terminal in Chromium', () => {
 		expect(rows[0]).toMatchObject({ shelter_id: accounts.staffA.shelter_id, needs: ['water', 'blankets'] });
 	});
 
+	it('a wrong password shows a message that takes focus, and signs nobody in', async () => {
+		const { page } = await harness.newPage({ allowErrors: [/401/] });
+		await gotoHydrated(page, `${baseURL}/staff`);
+		await page.fill('#signin-username', accounts.staffA.username);
+		await page.fill('#signin-password', `${accounts.staffA.password}-wrong`);
+		await page.click('form.signin button[type="submit"]');
+		await page.waitForSelector('#signin-error');
+		expect(await page.textContent('#signin-error')).toContain('パスワードが違います');
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('signin-error');
+		expect(await page.inputValue('#signin-password')).toBe('');
+		expect(await page.locator('#report-form-title').count()).toBe(0);
+	});
+
 	it('sets the headcount with stepper and keypad, then repeats the report with one tap', async () => {
 		const { page } = await harness.newPage({ viewport: phoneViewport });
 		const marker = `synthetic-quick-${randomBytes(4).toString('hex')}`;
