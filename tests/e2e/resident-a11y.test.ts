@@ -1,0 +1,86 @@
+/**
+ * axe-core (WCAG 2.x A/AA rules, including 2.2) on the resident screens at 360×740 with real data:
+ * the home page in its worked state (hazard and 町丁目 chosen, map drawn, list shown), a shelter
+ * page and the kiosk. Zero violations. Also: every control reachable has an accessible name, and
+ * status is never colour alone (each badge carries its word). The pages' CSP forbids inline
+ * scripts, so the contexts bypass CSP only to let page.addScriptTag inject axe.
+ */
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { gotoHydrated, phoneViewport, useBrowser } from '../support/browser.ts';
+import { chooseHazardAndTown, komae, renderedMap } from './resident-helpers.ts';
+
+const baseURL = inject('baseURL');
+const harness = useBrowser();
+
+interface AxeResult {
+	violations: {
+		id: string;
+		impact: string;
+		help: string;
+		nodes: { target: string[]; failureSummary: string }[];
+	}[];
+}
+
+async function axe(page: Page): Promise<AxeResult['violations']> {
+	await page.addScriptTag({ path: resolve('node_modules/axe-core/axe.min.js') });
+	const result = await page.evaluate(() =>
+		(
+			window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<AxeResult> } }
+		).axe.run(document, {
+			runOnly: {
+				type: 'tag',
+				values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
+			}
+		})
+	);
+	return result.violations.map((v) => ({ ...v, nodes: v.nodes.slice(0, 3) }));
+}
+
+describe('resident accessibility (axe-core)', () => {
+	it('/ with a hazard and position chosen: zero violations', async () => {
+		const { page } = await harness.newPage({ viewport: phoneViewport, bypassCSP: true });
+		await gotoHydrated(page, baseURL + '/');
+		await chooseHazardAndTown(page, '洪水', '岩戸南四丁目');
+		await renderedMap(page);
+		expect(await axe(page)).toEqual([]);
+		// Every status badge has its word next to the shape.
+		const badges = await page.locator('[data-testid="shelter-list"] [data-status]').allTextContents();
+		expect(badges.length).toBeGreaterThan(0);
+		for (const text of badges) expect(text.trim()).toMatch(/未開設|開設準備中|開設|閉鎖|状況不明/);
+	});
+
+	it('a shelter page: zero violations', async () => {
+		const shelter = komae.shelters.find((s) => s.inside_city)!;
+		const { page } = await harness.newPage({ viewport: phoneViewport, bypassCSP: true });
+		await gotoHydrated(page, `${baseURL}/shelters/${encodeURIComponent(shelter.id)}`);
+		await expect.poll(() => page.locator('h1').textContent()).toBe(shelter.name);
+		expect(await axe(page)).toEqual([]);
+		const geo = await page.getByRole('link', { name: '地図アプリで道順を見る' }).getAttribute('href');
+		expect(geo).toMatch(/^geo:35\.\d+,139\.\d+\?q=/);
+	});
+
+	it('/kiosk with a hazard chosen: zero violations, and it resets to the start when idle', async () => {
+		const { page } = await harness.newPage({ viewport: { width: 1080, height: 1920 }, bypassCSP: true });
+		await gotoHydrated(
+			page,
+			`${baseURL}/kiosk?lon=139.5786&lat=35.6348&name=${encodeURIComponent('狛江市役所')}&idle=15`
+		);
+		expect(await page.locator('.site-header').isVisible()).toBe(false);
+		await page.getByLabel('地震', { exact: true }).check();
+		await expect.poll(() => page.locator('[data-testid="shelter-list"] article').count()).toBe(3);
+		expect(await axe(page)).toEqual([]);
+		// Idle: after 15 s without input the kiosk is back at the start (no hazard, no list).
+		await expect
+			.poll(() => page.locator('[data-testid="shelter-list"]').count(), { timeout: 25_000, interval: 1000 })
+			.toBe(0);
+		expect(await page.getByLabel('地震', { exact: true }).isChecked()).toBe(false);
+	});
+
+	it('/kiosk without a configured place says so instead of guessing', async () => {
+		const { page } = await harness.newPage({ viewport: phoneViewport, bypassCSP: true });
+		await gotoHydrated(page, `${baseURL}/kiosk?lon=abc`);
+		expect(await page.getByRole('alert').textContent()).toContain('場所が設定されていません');
+	});
+});
