@@ -97,6 +97,35 @@ describe.each(drivers)('report idempotency on %s', (driver) => {
 		expect(await count(body.client_id)).toBe(0);
 	});
 
+	test('rows have the same JavaScript shapes on every driver', async () => {
+		const body = reportBody(shelterA);
+		await rpc(opened.db, 'staffA', 'public.submit_report($1)', [body]);
+		const result = await opened.db.asUser(claimsOf('hq'), (tx) =>
+			tx.query<Record<string, unknown>>(
+				`select r.id, r.client_id, r.evacuees, r.needs, r.drill, r.received_at,
+				   to_jsonb(r) as json, (select count(*) from public.shelter_reports) as total
+				 from public.shelter_reports as r where r.client_id = $1`,
+				[body.client_id]
+			)
+		);
+		const shape = Object.fromEntries(
+			Object.entries(result.rows[0]).map(([key, value]) => [
+				key,
+				value instanceof Date ? 'Date' : Array.isArray(value) ? 'array' : typeof value
+			])
+		);
+		expect(shape).toEqual({
+			id: 'number',
+			client_id: 'string',
+			evacuees: 'number',
+			needs: 'array',
+			drill: 'boolean',
+			received_at: 'Date',
+			json: 'object',
+			total: 'number'
+		});
+	});
+
 	test('claims naming any other Postgres role are refused before anything runs', async () => {
 		for (const role of ['postgres', 'anon', 'supabase_admin']) {
 			const claims = { sub: crypto.randomUUID(), role } as unknown as Claims;
