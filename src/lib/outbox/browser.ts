@@ -2,6 +2,7 @@
 import { defaultOutboxName, openOutboxDb } from './db.ts';
 import { defaultSenderLock } from './lock.ts';
 import { Outbox } from './outbox.ts';
+import { newClientId } from './uuid.ts';
 
 export async function openBrowserOutbox(name = defaultOutboxName): Promise<Outbox> {
 	const db = await openOutboxDb(name);
@@ -14,7 +15,7 @@ export async function openBrowserOutbox(name = defaultOutboxName): Promise<Outbo
 	// The listeners below run only after `outbox` exists (they are added after it).
 	const outbox: Outbox = new Outbox({
 		db,
-		lock: defaultSenderLock(db, crypto.randomUUID()),
+		lock: defaultSenderLock(db, newClientId()),
 		channel: typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : null,
 		onClose: () => {
 			window.removeEventListener('online', online);
