@@ -15,6 +15,9 @@ import { xmllintErrors } from '../support/xmllint.ts';
 const baseURL = inject('baseURL');
 const accounts = inject('accounts');
 
+/** Body-less writes still declare JSON, or SvelteKit's CSRF guard takes them for a form post. */
+const json = { 'content-type': 'application/json' };
+
 let hq = '';
 let staff = '';
 
@@ -283,6 +286,13 @@ describe('master data', () => {
 		// Hidden ad-hoc shelters never reach anonymous callers.
 		const anon = await call<{ features: { properties: { id: string } }[] }>(baseURL, 'GET', '/api/shelters');
 		expect(anon.body.features.some((f) => f.properties.id === adHoc)).toBe(false);
+		// Only ad-hoc shelters can be deleted; this one goes again.
+		const remove = (target: string, token: string) =>
+			call(baseURL, 'DELETE', `/api/shelters/${target}`, { token, headers: json });
+		expect((await remove(id, hq)).status).toBe(409);
+		expect((await remove(adHoc, staff)).status).toBe(403);
+		expect((await remove(adHoc, hq)).status).toBe(204);
+		expect((await call(baseURL, 'GET', `/api/shelters/${adHoc}`, { token: hq })).status).toBe(404);
 	});
 
 	it('bad input is a 4xx JSON error and changes nothing', async () => {
@@ -306,7 +316,8 @@ describe('HQ endpoints refuse staff and anonymous callers', () => {
 		['GET', '/api/audit'],
 		['GET', '/api/shelters/SHELTER'],
 		['PATCH', '/api/shelters/SHELTER', { name: 'x' }],
-		['PUT', '/api/shelters/adhoc-refused', { name: 'x' }]
+		['PUT', '/api/shelters/adhoc-refused', { name: 'x' }],
+		['DELETE', '/api/shelters/adhoc-refused', undefined, json]
 	];
 	for (const [who, token] of [
 		['staff', () => staff],

@@ -73,6 +73,16 @@ export async function saveShelter(
 	);
 }
 
+/** Deletes an ad-hoc shelter (the server refuses designated ones and ones with reports). */
+export async function deleteShelter(backend: Backend, id: string): Promise<void> {
+	const response = await hqFetch(backend, `/api/shelters/${encodeURIComponent(id)}`, {
+		method: 'DELETE',
+		// SvelteKit's CSRF guard treats a body-less write without a JSON type as a form post.
+		headers: { 'content-type': 'application/json' }
+	});
+	if (!response.ok) throw await errorOf(response);
+}
+
 export interface ImportPreview {
 	layout: 'current' | 'v1' | null;
 	valid: number;

@@ -536,6 +536,28 @@ const rows: Record<string, [string, string, string, string, string]> = {
 	'hq.audit.col.table': ['対象', 'なにを', 'Table', '对象', '대상'],
 	'hq.audit.col.record': ['ID', 'ID', 'Record', 'ID', 'ID'],
 	'hq.audit.col.change': ['変更内容', 'かえた ところ', 'Change', '变更内容', '변경 내용'],
+	'hq.audit.table.shelters': ['避難所', 'ひなんじょ', 'Shelters', '避难所', '대피소'],
+	'hq.audit.table.staff': ['アカウント', 'アカウント', 'Accounts', '账户', '계정'],
+	'hq.audit.table.alerts': ['避難情報', 'にげる じょうほう', 'Alerts', '避难信息', '대피 정보'],
+	'hq.audit.table.messages': ['メッセージ', 'メッセージ', 'Messages', '消息', '메시지'],
+	'hq.audit.table.settings': [
+		'設定（訓練モード）',
+		'せってい',
+		'Settings (drill mode)',
+		'设置（演练模式）',
+		'설정 (훈련 모드)'
+	],
+	'hq.audit.action.INSERT': ['追加', 'ふやした', 'Added', '添加', '추가'],
+	'hq.audit.action.UPDATE': ['変更', 'かえた', 'Changed', '更改', '변경'],
+	'hq.audit.action.DELETE': ['削除', 'けした', 'Deleted', '删除', '삭제'],
+	'hq.edit.delete': [
+		'この臨時避難所を削除',
+		'この りんじの ひなんじょを けす',
+		'Delete this ad-hoc shelter',
+		'删除此临时避难所',
+		'이 임시 대피소 삭제'
+	],
+	'hq.edit.deleted': ['削除しました。', 'けしました。', 'Deleted.', '已删除。', '삭제했습니다.'],
 	'hq.audit.none': [
 		'該当する記録はありません。',
 		'きろくは ありません。',

@@ -81,3 +81,25 @@ export const PUT: RequestHandler = handleApi(async ({ params, request, locals })
 	});
 	return json({ id, ad_hoc: true }, { status: 201 });
 });
+
+/**
+ * Removes an ad-hoc shelter added by mistake (HQ only). Designated shelters come from the open
+ * data and are never deleted here (409), nor is one with reports (their history stays).
+ */
+export const DELETE: RequestHandler = handleApi(async ({ params, locals }) => {
+	const id = shelterId(params.id);
+	const { db } = await runtime();
+	await asHq(db, locals.claims, async (tx) => {
+		const found = await tx.query<{ ad_hoc: boolean; reports: number }>(
+			`select s.ad_hoc, (select count(*)::int from public.shelter_reports r where r.shelter_id = s.id) as reports
+			   from public.shelters s where s.id = $1`,
+			[id]
+		);
+		const shelter = found.rows[0];
+		if (!shelter) throw new ApiError(404, 'not_found', 'Unknown shelter');
+		if (!shelter.ad_hoc) throw new ApiError(409, 'not_ad_hoc', 'Only ad-hoc shelters can be deleted');
+		if (shelter.reports > 0) throw new ApiError(409, 'has_reports', 'The shelter has reports');
+		await tx.query('delete from public.shelters where id = $1 and ad_hoc', [id]);
+	});
+	return new Response(null, { status: 204 });
+});
