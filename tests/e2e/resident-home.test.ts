@@ -119,6 +119,62 @@ describe('resident home', () => {
 		);
 	});
 
+	it('shows alerts for my area with the 警戒レベル wording and colours, live, and the 訓練 banner', async () => {
+		const { access_token } = await signIn(server.url, hq);
+		const city = await call<{ id: string }>(server.url, 'POST', '/api/alerts', {
+			token: access_token,
+			body: { level: 3, hazard: 'flood', areas: ['all'], text: { ja: '多摩川の水位が上がっています' } }
+		});
+		expect(city.status).toBe(201);
+		const elsewhere = await call(server.url, 'POST', '/api/alerts', {
+			token: access_token,
+			body: { level: 5, hazard: 'flood', areas: ['東和泉四丁目'], text: { ja: '別の町の警報' } }
+		});
+		expect(elsewhere.status).toBe(201);
+
+		const { page } = await harness.newPage({ viewport: phoneViewport });
+		await gotoHydrated(page, server.url + '/');
+		await chooseHazardAndTown(page, '洪水', '岩戸南四丁目');
+		const banners = page.locator('[data-level]');
+		await expect.poll(() => banners.count()).toBe(1);
+		expect(await banners.first().getAttribute('data-level')).toBe('3');
+		expect(await banners.first().textContent()).toContain('警戒レベル3 高齢者等避難');
+		expect(await banners.first().textContent()).toContain('多摩川の水位が上がっています');
+		expect(await banners.first().evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+			'rgb(255, 40, 0)'
+		);
+
+		// Live: a level-4 alert for my town arrives while the page is open (opt-in live updates).
+		await page.getByLabel('状況の変化をすぐ受け取る（接続を保ちます）').check();
+		await expect.poll(() => page.getByText('リアルタイム受信中').count(), { timeout: 15_000 }).toBe(1);
+		const mine = await call(server.url, 'POST', '/api/alerts', {
+			token: access_token,
+			body: { level: 4, hazard: 'flood', areas: ['岩戸南四丁目'], text: { ja: '岩戸南に避難指示' } }
+		});
+		expect(mine.status).toBe(201);
+		await expect.poll(() => banners.count(), { timeout: 15_000 }).toBe(2);
+		expect(await banners.first().getAttribute('data-level')).toBe('4');
+		expect(await banners.first().textContent()).toContain('警戒レベル4 避難指示');
+		expect(await banners.first().evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+			'rgb(170, 0, 170)'
+		);
+
+		// The other town's level 5 shows once I pick that town.
+		await page.selectOption('#town-select', '東和泉四丁目');
+		await expect.poll(async () => banners.first().getAttribute('data-level')).toBe('5');
+
+		// Drill mode on: the 訓練 banner appears after the next refresh.
+		expect(
+			(await call(server.url, 'POST', '/api/drill', { token: access_token, body: { on: true } })).status
+		).toBe(200);
+		await page.getByRole('button', { name: '最新にする' }).click();
+		await expect.poll(() => page.locator('.drill-banner').count()).toBe(1);
+		expect(await page.locator('.drill-banner').textContent()).toContain('訓練');
+		expect(
+			(await call(server.url, 'POST', '/api/drill', { token: access_token, body: { on: false } })).status
+		).toBe(200);
+	});
+
 	it('switching language changes the visible text and lang', async () => {
 		const { page } = await harness.newPage({ viewport: phoneViewport });
 		await gotoHydrated(page, server.url + '/');
