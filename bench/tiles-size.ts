@@ -56,11 +56,11 @@ for (const file of archives) {
 	}
 	reportFigure({
 		name: `${file} gzip vs uncompressed MVT (baseline)`,
-		value: raw / header.tileDataLength,
+		value: raw / (header.tileDataLength ?? 0),
 		unit: '×',
 		target: '',
 		pass: null,
-		note: `${raw} → ${header.tileDataLength} bytes of tile data`
+		note: `${raw} → ${header.tileDataLength ?? 0} bytes of tile data`
 	});
 }
 

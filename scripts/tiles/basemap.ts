@@ -7,7 +7,10 @@ import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { centroid } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import { tilesInBbox } from '#lib/map/tile-math.ts';
 import { gzip, type TileInput } from './pmtiles-writer.ts';
+
+export { latToTileY, lonToTileX } from '#lib/map/tile-math.ts';
 
 export type LayerSet = Record<string, FeatureCollection>;
 
@@ -109,15 +112,6 @@ export function basemapLayers(inputs: BasemapInputs): LayerSet {
 	};
 }
 
-export function lonToTileX(lon: number, z: number): number {
-	return Math.floor(((lon + 180) / 360) * 2 ** z);
-}
-
-export function latToTileY(lat: number, z: number): number {
-	const rad = (lat * Math.PI) / 180;
-	return Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * 2 ** z);
-}
-
 /** Cuts every layer into tiles covering `bounds` at each zoom; empty tiles are left out. */
 export function cutTiles(
 	layers: LayerSet,
@@ -140,19 +134,14 @@ export function cutTiles(
 			] as const
 	);
 	const tiles: TileInput[] = [];
-	for (let z = minZoom; z <= maxZoom; z++) {
-		const [west, south, east, north] = bounds;
-		for (let x = lonToTileX(west, z); x <= lonToTileX(east, z); x++) {
-			for (let y = latToTileY(north, z); y <= latToTileY(south, z); y++) {
-				const found: Record<string, NonNullable<ReturnType<GeoJSONVT['getTile']>>> = {};
-				for (const [name, index] of indexes) {
-					const tile = index.getTile(z, x, y);
-					if (tile && tile.features.length) found[name] = tile;
-				}
-				if (!Object.keys(found).length) continue;
-				tiles.push({ z, x, y, data: gzip(fromGeojsonVt(found, { version: 2, extent: 4096 })) });
-			}
+	for (const { z, x, y } of tilesInBbox(bounds, minZoom, maxZoom)) {
+		const found: Record<string, NonNullable<ReturnType<GeoJSONVT['getTile']>>> = {};
+		for (const [name, index] of indexes) {
+			const tile = index.getTile(z, x, y);
+			if (tile && tile.features.length) found[name] = tile;
 		}
+		if (!Object.keys(found).length) continue;
+		tiles.push({ z, x, y, data: gzip(fromGeojsonVt(found, { version: 2, extent: 4096 })) });
 	}
 	return tiles;
 }

@@ -23,7 +23,20 @@ const map: AreaCatalog = {
 		'map.list.outside': '市外',
 		'map.list.show_on_map': '地図で見る',
 		'map.selected': '選択中：{name}',
-		'map.attribution': '地図の出典'
+		'map.attribution': '地図の出典',
+		'map.online.heading': 'オンライン地図（任意）',
+		'map.online.note':
+			'インターネットにつながっているときだけ、国土地理院の地図とハザードマップを重ねて表示できます（最初は表示しません）。',
+		'map.online.offline': 'オフラインのため、保存していないオンライン地図は使えません。',
+		'map.online.layer.gsi-pale': '地理院タイル（淡色地図）',
+		'map.online.layer.flood-l2': '洪水浸水想定区域（想定最大規模）',
+		'map.online.layer.naisui': '内水浸水想定区域',
+		'map.online.layer.dosekiryu': '土石流警戒区域',
+		'map.online.keep': '選んだオンライン地図を狛江市の範囲でオフライン用に保存',
+		'map.online.keeping': '保存中… {done}/{total}枚',
+		'map.online.kept': '{count}枚の地図画像を保存しました。',
+		'map.online.keep_failed': '保存できませんでした。通信状態を確かめて、もう一度お試しください。',
+		'map.online.kept_badge': '保存済み'
 	},
 	'ja-x-easy': {
 		'map.title': 'ちず',
@@ -46,7 +59,20 @@ const map: AreaCatalog = {
 		'map.list.outside': 'しの そと',
 		'map.list.show_on_map': 'ちずで みる',
 		'map.selected': 'えらんだ ところ：{name}',
-		'map.attribution': 'ちずの データの でどころ'
+		'map.attribution': 'ちずの データの でどころ',
+		'map.online.heading': 'インターネットの ちず（つかわなくても よい）',
+		'map.online.note':
+			'インターネットに つながって いる ときだけ、くにの ちずと きけんな ところの ちずを だせます。',
+		'map.online.offline': 'いまは インターネットに つながって いません。ほぞん した ちずだけ つかえます。',
+		'map.online.layer.gsi-pale': 'くにの ちず（うすい いろ）',
+		'map.online.layer.flood-l2': 'かわの みずが あふれる ところ',
+		'map.online.layer.naisui': 'まちの なかで みずが あふれる ところ',
+		'map.online.layer.dosekiryu': 'どせきりゅうに ちゅういする ところ',
+		'map.online.keep': 'えらんだ ちずを こまえしの ぶん ほぞん する',
+		'map.online.keeping': 'ほぞん して います… {done}/{total}',
+		'map.online.kept': '{count}まいの ちずを ほぞん しました。',
+		'map.online.keep_failed': 'ほぞん できませんでした。もう いちど ためして ください。',
+		'map.online.kept_badge': 'ほぞん ずみ'
 	},
 	en: {
 		'map.title': 'Map',
@@ -69,7 +95,20 @@ const map: AreaCatalog = {
 		'map.list.outside': 'outside the city',
 		'map.list.show_on_map': 'Show on map',
 		'map.selected': 'Selected: {name}',
-		'map.attribution': 'Map data sources'
+		'map.attribution': 'Map data sources',
+		'map.online.heading': 'Online maps (optional)',
+		'map.online.note':
+			'Only when connected: GSI map tiles and the official hazard maps can be shown over our map (off at first).',
+		'map.online.offline': 'You are offline: online maps that were not kept cannot be shown.',
+		'map.online.layer.gsi-pale': 'GSI tiles (pale map)',
+		'map.online.layer.flood-l2': 'Flood areas (maximum assumed rainfall)',
+		'map.online.layer.naisui': 'Inland flooding areas',
+		'map.online.layer.dosekiryu': 'Debris-flow warning zones',
+		'map.online.keep': 'Keep the chosen online maps of Komae for offline use',
+		'map.online.keeping': 'Keeping… {done}/{total} tiles',
+		'map.online.kept': 'Kept {count} map tiles.',
+		'map.online.keep_failed': 'Could not keep the maps. Check the connection and try again.',
+		'map.online.kept_badge': 'kept'
 	},
 	'zh-Hans': {
 		'map.title': '地图',
@@ -92,7 +131,19 @@ const map: AreaCatalog = {
 		'map.list.outside': '市外',
 		'map.list.show_on_map': '在地图上查看',
 		'map.selected': '已选择：{name}',
-		'map.attribution': '地图数据来源'
+		'map.attribution': '地图数据来源',
+		'map.online.heading': '在线地图（可选）',
+		'map.online.note': '仅在联网时，可叠加显示国土地理院地图和灾害地图（默认不显示）。',
+		'map.online.offline': '当前离线：未保存的在线地图无法显示。',
+		'map.online.layer.gsi-pale': '地理院瓦片（淡色地图）',
+		'map.online.layer.flood-l2': '洪水浸水预想区域（最大规模）',
+		'map.online.layer.naisui': '内涝浸水预想区域',
+		'map.online.layer.dosekiryu': '泥石流警戒区域',
+		'map.online.keep': '将所选在线地图（狛江市范围）保存以供离线使用',
+		'map.online.keeping': '正在保存… {done}/{total}',
+		'map.online.kept': '已保存{count}张地图图块。',
+		'map.online.keep_failed': '无法保存。请检查网络后重试。',
+		'map.online.kept_badge': '已保存'
 	},
 	ko: {
 		'map.title': '지도',
@@ -116,7 +167,20 @@ const map: AreaCatalog = {
 		'map.list.outside': '시 밖',
 		'map.list.show_on_map': '지도에서 보기',
 		'map.selected': '선택됨: {name}',
-		'map.attribution': '지도 데이터 출처'
+		'map.attribution': '지도 데이터 출처',
+		'map.online.heading': '온라인 지도(선택)',
+		'map.online.note':
+			'인터넷에 연결된 경우에만 국토지리원 지도와 재해 지도를 겹쳐 표시할 수 있습니다(처음에는 꺼져 있음).',
+		'map.online.offline': '오프라인 상태입니다. 저장하지 않은 온라인 지도는 표시할 수 없습니다.',
+		'map.online.layer.gsi-pale': '지리원 타일(연한 지도)',
+		'map.online.layer.flood-l2': '홍수 침수 예상 구역(최대 규모)',
+		'map.online.layer.naisui': '내수 침수 예상 구역',
+		'map.online.layer.dosekiryu': '토석류 경계 구역',
+		'map.online.keep': '선택한 온라인 지도를 고마에시 범위로 오프라인용 저장',
+		'map.online.keeping': '저장 중… {done}/{total}',
+		'map.online.kept': '지도 타일 {count}장을 저장했습니다.',
+		'map.online.keep_failed': '저장하지 못했습니다. 연결을 확인하고 다시 시도해 주세요.',
+		'map.online.kept_badge': '저장됨'
 	}
 };
 

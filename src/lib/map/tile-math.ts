@@ -1,0 +1,25 @@
+/** Web Mercator tile numbers (XYZ scheme), shared by the tile build and the offline tile keeper. */
+export function lonToTileX(lon: number, z: number): number {
+	return Math.floor(((lon + 180) / 360) * 2 ** z);
+}
+
+export function latToTileY(lat: number, z: number): number {
+	const rad = (lat * Math.PI) / 180;
+	return Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * 2 ** z);
+}
+
+/** Every tile covering `bbox` ([w, s, e, n]) at zooms minZoom..maxZoom. */
+export function tilesInBbox(
+	bbox: readonly [number, number, number, number],
+	minZoom: number,
+	maxZoom: number
+): { z: number; x: number; y: number }[] {
+	const [west, south, east, north] = bbox;
+	const tiles: { z: number; x: number; y: number }[] = [];
+	for (let z = minZoom; z <= maxZoom; z++) {
+		for (let x = lonToTileX(west, z); x <= lonToTileX(east, z); x++) {
+			for (let y = latToTileY(north, z); y <= latToTileY(south, z); y++) tiles.push({ z, x, y });
+		}
+	}
+	return tiles;
+}
