@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { connect, createServer, type Socket } from 'node:net';
+import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import type { Alert } from '#lib/domain/alert.ts';
@@ -268,6 +269,37 @@ describe('HQ dashboard', () => {
 			return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 		});
 		expect(violations).toEqual([]);
+	});
+});
+
+describe('export and import on the screen', () => {
+	it('downloads the shelter CSV with a BOM and previews a bad file with its row errors, writing nothing', async () => {
+		const { page } = await harness.newPage({ acceptDownloads: true });
+		await openLiveHq(page);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.click('button:has-text("避難所と現況（CSV")')
+		]);
+		expect(download.suggestedFilename()).toMatch(/^komae-shelters-\d{12}\.csv$/);
+		const path = await download.path();
+		const bytes = readFileSync(path);
+		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		const rows = Papa.parse<string[]>(bytes.toString('utf8').slice(1), { skipEmptyLines: true }).data;
+		const cells = [...rows[1]!];
+		cells[rows[0]!.indexOf('緯度')] = 'abc';
+		const bad = Papa.unparse([rows[0]!, cells]);
+		const rowsBefore = await page.locator('#hq-shelter-table tbody tr').count();
+
+		await page.setInputFiles('#hq-import-file', {
+			name: 'bad.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(bad, 'utf8')
+		});
+		await page.click('button:has-text("確認する")');
+		await page.waitForSelector('#hq-import-errors li[data-row="2"]');
+		expect(await page.textContent('#hq-import-errors li[data-row="2"]')).toContain('緯度');
+		expect(await page.locator('button:has-text("件を取り込む")').count()).toBe(0);
+		expect(await page.locator('#hq-shelter-table tbody tr').count()).toBe(rowsBefore);
 	});
 });
 
