@@ -66,11 +66,11 @@ test('every acknowledged report survives SIGKILL of the process', async () => {
 	);
 }, 60_000);
 
-test('the server database closes cleanly on SIGTERM and reopens', async () => {
-	const serveDir = join(dir, 'serve');
+test('the server database closes on SIGTERM and the process ends', async () => {
+	// The data dir of the test above (already initialized: no second initdb).
 	const proc = spawn(process.execPath, [child, 'serve'], {
 		stdio: ['pipe', 'pipe', 'pipe'],
-		env: { ...process.env, BOSAI_DATA_DIR: serveDir, BOSAI_CITY: 'synthetic-none' }
+		env: { ...process.env, BOSAI_DATA_DIR: dataDir, BOSAI_CITY: 'synthetic-none' }
 	});
 	let output = '';
 	const ready = new Promise<void>((resolve) =>
@@ -84,19 +84,9 @@ test('the server database closes cleanly on SIGTERM and reopens', async () => {
 	await ready;
 	const signalled = Date.now();
 	proc.kill('SIGTERM');
-	const code = await exited;
+	// stdin stays open, so only the database's signal handler ends this process (exit 143).
+	expect(await exited, output).toBe(143);
 	expect(Date.now() - signalled, output).toBeLessThan(10_000);
-	expect([0, 143], output).toContain(code);
 	// A missing shelters file is a warning, not a crash.
 	expect(output).toContain('no shelter data');
-
-	const db = await openDatabase({ driver: 'pglite', dataDir: serveDir, migrate: false });
-	try {
-		const applied = await db.asService((tx) =>
-			tx.query<{ n: number }>('select count(*)::int as n from supabase_migrations.schema_migrations')
-		);
-		expect(applied.rows[0].n).toBeGreaterThanOrEqual(4);
-	} finally {
-		await db.close();
-	}
 }, 60_000);
