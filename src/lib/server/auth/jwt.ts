@@ -3,6 +3,7 @@
  * role 'authenticated', aud 'authenticated', app_metadata {app_role, shelter_id}), so the same
  * `auth.uid()` / `auth.jwt()` SQL works in both modes.
  */
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { SignJWT, errors, jwtVerify } from 'jose';
 import { z } from 'zod';
 import type { Claims } from '../db/types.ts';
@@ -63,10 +64,18 @@ export class TokenError extends Error {
 	}
 }
 
+// Every request verifies a token: import the secret as a key once, not per call.
+const keys = new WeakMap<Uint8Array, KeyObject>();
+function keyOf(secret: Uint8Array): KeyObject {
+	let key = keys.get(secret);
+	if (!key) keys.set(secret, (key = createSecretKey(secret)));
+	return key;
+}
+
 /** Verifies signature, algorithm, issuer, audience and expiry; returns the claims for SQL. */
 export async function verifyAccessToken(secret: Uint8Array, token: string): Promise<Claims> {
 	try {
-		const { payload } = await jwtVerify(token, secret, {
+		const { payload } = await jwtVerify(token, keyOf(secret), {
 			algorithms: ['HS256'],
 			issuer,
 			audience
