@@ -130,6 +130,9 @@ describe('staff terminal in Chromium', () => {
 		await expect.poll(() => queueCount(page), { timeout: 10_000 }).toBe(0);
 		const rows = await reportsAsHq(baseURL, accounts.hq, marker);
 		expect(rows.map((r) => [r.note, r.shelter_id])).toEqual([[`${marker} B`, accounts.staffB.shelter_id]]);
+		// It leaves the list only when staff dismiss it.
+		await page.click('[data-testid="outbox-rejected"] li button');
+		await page.waitForSelector('[data-testid="outbox-rejected"]', { state: 'detached' });
 	});
 
 	it('an expired session keeps the queue, asks to sign in again, then sends', async () => {

@@ -164,6 +164,9 @@ describe('outbox: failures', () => {
 			reason: 'evacuees: too many'
 		});
 		expect(server.rows.map((r) => r.evacuees)).toEqual([1, 3]);
+		// Only an explicit dismissal removes it.
+		await outbox.dismissRejected(bad.client_id);
+		expect((await outbox.snapshot()).rejected).toEqual([]);
 		outbox.close();
 	});
 

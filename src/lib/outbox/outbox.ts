@@ -145,6 +145,12 @@ export class Outbox {
 		}
 	}
 
+	/** Removes a refused report from the list once staff have read it. */
+	async dismissRejected(clientId: string): Promise<void> {
+		await store.dismissRejected(this.#db, clientId);
+		this.#emit(true);
+	}
+
 	async snapshot(): Promise<OutboxSnapshot> {
 		const [pending, rejected, sent, lastSyncedAt] = await Promise.all([
 			store.allPending(this.#db),

@@ -113,3 +113,8 @@ export async function lastSyncedAt(db: OutboxDb): Promise<string | null> {
 	const record = await db.get('meta', 'last_synced_at');
 	return typeof record?.value === 'string' ? record.value : null;
 }
+
+/** Staff read a refused report and dismissed it (an explicit act, never automatic). */
+export async function dismissRejected(db: OutboxDb, clientId: string): Promise<void> {
+	await db.delete('rejected', clientId);
+}
