@@ -24,3 +24,9 @@ export const heartbeatFrame = encoder.encode(': heartbeat\n\n');
 export function openingFrame(retryMs: number): Uint8Array {
 	return encoder.encode(`retry: ${retryMs}\n: connected\n\n`);
 }
+
+/** Sent instead of a replay that would be too long: the client refetches state, then goes on. */
+export function resyncFrame(id: number): Uint8Array {
+	const data = JSON.stringify({ topic: null, payload: { reason: 'too_far_behind' } });
+	return encoder.encode(`id: ${id}\nevent: resync\ndata: ${data}\n\n`);
+}

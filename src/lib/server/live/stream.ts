@@ -6,11 +6,16 @@
  */
 import type { Claims, Database, RealtimeMessage } from '../db/types.ts';
 import { makeBatch, type Batch, type LiveHub, type Subscriber } from './hub.ts';
-import { eventFrame, heartbeatFrame, openingFrame } from './sse.ts';
+import { eventFrame, heartbeatFrame, openingFrame, resyncFrame } from './sse.ts';
 
 /** A stream this far behind (queued chunks) is dropped; the client resumes with Last-Event-ID. */
 const maxQueuedChunks = 2_000;
 const replayPage = 500;
+/**
+ * More missed messages than this are not replayed: the client gets one `resync` event instead
+ * and refetches the current state (GET /api/shelters, /api/reports?since=…), which is cheaper.
+ */
+export const maxReplay = 5_000;
 const reconnectMs = 2_000;
 const encoder = new TextEncoder();
 
@@ -30,11 +35,12 @@ export async function replay(
 	topics: string[],
 	after: number,
 	until: number
-): Promise<RealtimeMessage[]> {
+): Promise<RealtimeMessage[] | 'too_many'> {
 	const out: RealtimeMessage[] = [];
 	for (const topic of topics) {
 		let cursor = after;
 		for (;;) {
+			if (out.length > maxReplay) return 'too_many';
 			// realtime.topic is set too, for policies written with Supabase's realtime.topic().
 			const rows = await db.asUser(claims, async (tx) => {
 				await tx.query(`select set_config('realtime.topic', $1, true)`, [topic]);
@@ -111,7 +117,11 @@ export function openLiveStream(request: LiveRequest): Response {
 				try {
 					if (resume !== null) {
 						const missed = await replay(db, claims, topics, resume, head);
-						for (const message of missed) {
+						if (missed === 'too_many') {
+							enqueue(resyncFrame(head));
+							sentUpTo = head;
+						}
+						for (const message of missed === 'too_many' ? [] : missed) {
 							if (!enqueue(eventFrame(message))) return hub.remove(me, true);
 							sentUpTo = message.id;
 						}

@@ -1,0 +1,61 @@
+/**
+ * Replay for a reconnecting subscriber, on a real PGlite with the real migrations: rows are read
+ * as the caller (RLS on realtime.messages), in id order, within (after, until]; a gap too long to
+ * replay answers 'too_many' (the stream then sends one `resync` event).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '#lib/server/db/index.ts';
+import type { Database } from '#lib/server/db/types.ts';
+import { canSubscribe } from '#lib/server/live/authorize.ts';
+import { maxReplay, replay } from '#lib/server/live/stream.ts';
+
+let db: Database;
+
+beforeAll(async () => {
+	db = await openDatabase({ driver: 'pglite', dataDir: 'memory://', seed: false });
+	await db.asService((tx) =>
+		tx.query(`select realtime.send(jsonb_build_object('n', n), 'status', case when n % 2 = 0
+			then 'shelters' else 'hq' end, n % 2 = 1) from generate_series(1, 10) as n`)
+	);
+}, 60_000);
+
+afterAll(async () => {
+	await db?.close();
+});
+
+describe('replay', () => {
+	it('gives anonymous callers the public rows after the resume point, never `hq`', async () => {
+		const rows = await replay(db, null, ['shelters', 'hq'], 4, 10);
+		expect(rows).not.toBe('too_many');
+		const list = rows as { id: number; topic: string; payload: unknown }[];
+		expect(list.map((r) => r.topic)).toEqual(['shelters', 'shelters', 'shelters']);
+		expect(list.map((r) => (r.payload as { n: number }).n)).toEqual([6, 8, 10]);
+		expect(list.map((r) => r.id)).toEqual([...list.map((r) => r.id)].sort((a, b) => a - b));
+	});
+
+	it('authorizes topics through RLS: anonymous may join public topics only', async () => {
+		expect(await canSubscribe(db, null, 'shelters')).toBe(true);
+		expect(await canSubscribe(db, null, 'hq')).toBe(false);
+		expect(await canSubscribe(db, null, 'shelter:x')).toBe(false);
+		// The probe rows were rolled back.
+		const count = await db.asService((tx) =>
+			tx.query<{ n: number }>(
+				`select count(*)::int as n from realtime.messages where event = 'authorization_probe'`
+			)
+		);
+		expect(count.rows[0].n).toBe(0);
+	});
+
+	it(`answers 'too_many' beyond ${maxReplay} missed rows`, async () => {
+		await db.asService((tx) =>
+			tx.query(`select realtime.send('{}'::jsonb, 'status', 'shelters', false)
+				from generate_series(1, ${maxReplay + 600})`)
+		);
+		const head = await db.asService((tx) =>
+			tx.query<{ id: number }>('select max(id)::int as id from realtime.messages')
+		);
+		expect(await replay(db, null, ['shelters'], 0, head.rows[0].id)).toBe('too_many');
+		const recent = await replay(db, null, ['shelters'], head.rows[0].id - 3, head.rows[0].id);
+		expect(recent).toHaveLength(3);
+	});
+});
