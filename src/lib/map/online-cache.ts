@@ -12,6 +12,17 @@ import {
 } from './online-layers.ts';
 
 const keptKey = 'bosai-online-kept';
+
+/**
+ * A transparent 1×1 PNG: what a tile looks like where the publisher has nothing (the hazard
+ * portal answers 404 outside hazard areas) or where we are offline and the tile was not kept.
+ * Our vector basemap then shows through instead of an error.
+ */
+const emptyTile = Uint8Array.from(
+	atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR42mNgAAIAAAUAAen63NgAAAAASUVORK5CYII='),
+	(c) => c.charCodeAt(0)
+);
+const empty = () => ({ data: emptyTile.slice().buffer });
 let registered = false;
 
 export function registerOnlineProtocol(maplibregl: typeof MapLibre): void {
@@ -21,9 +32,9 @@ export function registerOnlineProtocol(maplibregl: typeof MapLibre): void {
 		const cache = 'caches' in globalThis ? await caches.open(onlineCacheName) : null;
 		const hit = await cache?.match(url);
 		if (hit) return { data: await hit.arrayBuffer() };
-		if (!navigator.onLine) throw new Error(`offline and not kept: ${url}`);
-		const response = await fetch(url, { signal: abort.signal, mode: 'cors' });
-		if (!response.ok) throw new Error(`tile ${url}: HTTP ${response.status}`);
+		if (!navigator.onLine) return empty();
+		const response = await fetch(url, { signal: abort.signal, mode: 'cors' }).catch(() => null);
+		if (!response?.ok) return empty();
 		return { data: await response.arrayBuffer() };
 	});
 	registered = true;
@@ -55,8 +66,11 @@ export async function keepForOffline(
 		for (let url = queue.shift(); url; url = queue.shift()) {
 			if (!(await cache.match(url))) {
 				const response = await fetch(url, { mode: 'cors' });
-				if (!response.ok) throw new Error(`tile ${url}: HTTP ${response.status}`);
-				await cache.put(url, response);
+				// 404 is how the hazard portal says "no hazard here": nothing to keep.
+				if (response.status !== 404) {
+					if (!response.ok) throw new Error(`tile ${url}: HTTP ${response.status}`);
+					await cache.put(url, response);
+				}
 			}
 			onProgress(++done, urls.length);
 		}
