@@ -57,5 +57,32 @@ export const dataCredits: DataCredit[] = [
 		licenceUrl: 'https://opendatacommons.org/licenses/odbl/1-0/',
 		credit: '© OpenStreetMap contributors',
 		url: 'https://www.openstreetmap.org/copyright'
+	},
+	{
+		id: 'gsi-tiles',
+		title: '地理院タイル（淡色地図）— オンライン地図（任意）',
+		publisher: '国土地理院',
+		licence: '国土地理院コンテンツ利用規約',
+		licenceUrl: 'https://www.gsi.go.jp/kikakuchousei/kikakuchousei40182.html',
+		credit: '出典：地理院タイル',
+		url: 'https://maps.gsi.go.jp/development/ichiran.html'
+	},
+	{
+		id: 'disaportal',
+		title: 'ハザードマップポータルサイト（洪水・内水・土石流）— オンライン地図（任意）',
+		publisher: '国土交通省・国土地理院',
+		licence: 'ハザードマップポータルサイト 利用規約（出典明示）',
+		licenceUrl: 'https://disaportal.gsi.go.jp/hazardmap/copyright/opendata.html',
+		credit: '出典：ハザードマップポータルサイト',
+		url: 'https://disaportal.gsi.go.jp/'
+	},
+	{
+		id: 'noto-sans',
+		title: 'Noto Sans（地図の欧文フォント）',
+		publisher: 'Google / Noto project',
+		licence: 'SIL Open Font License 1.1',
+		licenceUrl: 'https://openfontlicense.org/',
+		credit: 'Noto Sans © Google (SIL OFL 1.1)',
+		url: 'https://fonts.google.com/noto/specimen/Noto+Sans'
 	}
 ];
