@@ -118,11 +118,13 @@ describe('shelter CSV import validation', () => {
 		const dup = [...rows[1]!];
 		const text = Papa.unparse([header, rows[1]!, bad1, bad2, dup]);
 		const parsed = parseShelterCsv(text);
-		expect(parsed.errors.map((e) => [e.row, e.column])).toEqual([
-			[3, '緯度'],
-			[4, '想定収容人数'],
-			[5, 'ID']
+		expect(parsed.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+			[3, '緯度', 'range'],
+			[4, '想定収容人数', 'range'],
+			[5, 'ID', 'duplicate']
 		]);
+		expect(parsed.errors[0]!.message).toBe('緯度：20〜46 の数値が必要です（"北緯35度"）');
+		expect(parsed.errors[2]!.values).toMatchObject({ first: 2 });
 		expect(parsed.shelters).toHaveLength(1);
 	});
 

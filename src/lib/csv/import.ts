@@ -8,6 +8,7 @@ import Papa from 'papaparse';
 import { shelterRecordSchema, type ShelterRecord } from '../domain/shelter.ts';
 import { hazards, type ShelterKind } from '../domain/vocabulary.ts';
 import { detectLayout, openDataNo, openDataYes } from '../data/opendata-columns.ts';
+import { translate } from '../i18n/translate.ts';
 import { bom } from './city.ts';
 import { hazardColumn, kindLabels } from './columns.ts';
 
@@ -16,11 +17,37 @@ export interface ImportedShelter extends ShelterRecord {
 	ad_hoc: boolean;
 }
 
+/** What is wrong with a row; the UI words each in five locales (`hq.import.problem.<code>`). */
+export type ImportProblem =
+	| 'range'
+	| 'flag'
+	| 'missing'
+	| 'integer'
+	| 'unknown_value'
+	| 'invalid'
+	| 'layout'
+	| 'too_many'
+	| 'parse'
+	| 'duplicate';
+
 export interface RowError {
 	/** Spreadsheet row number (header = 1). 1 means the header itself. */
 	row: number;
 	column: string | null;
+	code: ImportProblem;
+	values: Record<string, string | number>;
+	/** The same in Japanese, for API callers. */
 	message: string;
+}
+
+function rowError(
+	row: number,
+	column: string | null,
+	code: ImportProblem,
+	values: Record<string, string | number> = {}
+): RowError {
+	const all = { column: column ?? '', ...values };
+	return { row, column, code, values: all, message: translate('ja', `hq.import.problem.${code}`, all) };
 }
 
 export interface ParsedImport {
@@ -55,9 +82,10 @@ function parseKind(label: string, duplicate: boolean): ShelterKind | null {
 class RowProblem extends Error {
 	constructor(
 		readonly column: string,
-		message: string
+		readonly code: ImportProblem,
+		readonly values: Record<string, string | number> = {}
 	) {
-		super(message);
+		super(code);
 	}
 }
 
@@ -65,30 +93,30 @@ function number(row: Record<string, string>, column: string, min: number, max: n
 	const text = row[column] ?? '';
 	const value = Number(text);
 	if (text === '' || !Number.isFinite(value) || value < min || value > max) {
-		throw new RowProblem(column, `${column}: ${min}〜${max} の数値が必要です（"${text}"）`);
+		throw new RowProblem(column, 'range', { min, max, value: text });
 	}
 	return value;
 }
 
 function flagOf(row: Record<string, string>, column: string): boolean {
 	const value = parseFlag(row[column] ?? '');
-	if (value === null) throw new RowProblem(column, `${column}: 1 か空欄が必要です（"${row[column]}"）`);
+	if (value === null) throw new RowProblem(column, 'flag', { value: row[column] ?? '' });
 	return value;
 }
 
 function rowToShelter(row: Record<string, string>, layout: 'current' | 'v1'): ImportedShelter {
 	const id = layout === 'current' ? (row.ID ?? '') : row.NO ? `v1-${row.NO}` : '';
-	if (!id) throw new RowProblem(layout === 'current' ? 'ID' : 'NO', 'ID がありません');
+	if (!id) throw new RowProblem(layout === 'current' ? 'ID' : 'NO', 'missing');
 	const name = row['名称'] ?? '';
-	if (!name) throw new RowProblem('名称', '名称がありません');
+	if (!name) throw new RowProblem('名称', 'missing');
 	const address = layout === 'current' ? (row['所在地_連結表記'] ?? '') : (row['住所'] ?? '');
 	const capacityText = row['想定収容人数'] ?? '';
 	const capacity = capacityText === '' ? null : number(row, '想定収容人数', 1, 1_000_000);
 	if (capacity !== null && !Number.isInteger(capacity)) {
-		throw new RowProblem('想定収容人数', '想定収容人数は整数です');
+		throw new RowProblem('想定収容人数', 'integer');
 	}
 	const kind = parseKind(row['施設区分'] ?? '', flagOf(row, '指定避難所との重複'));
-	if (!kind) throw new RowProblem('施設区分', `施設区分が不明です（"${row['施設区分']}"）`);
+	if (!kind) throw new RowProblem('施設区分', 'unknown_value', { value: row['施設区分'] ?? '' });
 	const candidate: ImportedShelter = {
 		id,
 		name,
@@ -109,7 +137,9 @@ function rowToShelter(row: Record<string, string>, layout: 'current' | 'v1'): Im
 	const checked = shelterRecordSchema.safeParse(candidate);
 	if (!checked.success) {
 		const issue = checked.error.issues[0]!;
-		throw new RowProblem(String(issue.path[0] ?? ''), `${issue.path.join('.')}: ${issue.message}`);
+		throw new RowProblem(String(issue.path[0] ?? ''), 'invalid', {
+			detail: `${issue.path.join('.')}: ${issue.message}`
+		});
 	}
 	return candidate;
 }
@@ -129,22 +159,16 @@ export function parseShelterCsv(text: string): ParsedImport {
 		return {
 			layout,
 			shelters: [],
-			errors: [
-				{
-					row: 1,
-					column: null,
-					message: '自治体標準オープンデータセット（または推奨データセット v1）の列がそろっていません'
-				}
-			]
+			errors: [rowError(1, null, 'layout')]
 		};
 	}
 	if (parsed.data.length > maxImportRows) {
-		errors.push({ row: 1, column: null, message: `行が多すぎます（最大 ${maxImportRows} 行）` });
+		errors.push(rowError(1, null, 'too_many', { max: maxImportRows }));
 		return { layout, shelters: [], errors };
 	}
 	for (const problem of parsed.errors) {
 		// papaparse counts data rows from 0; the spreadsheet row adds the header.
-		errors.push({ row: (problem.row ?? 0) + 2, column: null, message: problem.message });
+		errors.push(rowError((problem.row ?? 0) + 2, null, 'parse', { detail: problem.message }));
 	}
 	const seen = new Map<string, number>();
 	const shelters: ImportedShelter[] = [];
@@ -155,13 +179,13 @@ export function parseShelterCsv(text: string): ParsedImport {
 			const shelter = rowToShelter(row, layout);
 			const first = seen.get(shelter.id);
 			if (first !== undefined) {
-				throw new RowProblem(layout === 'current' ? 'ID' : 'NO', `ID が行 ${first} と重複しています`);
+				throw new RowProblem(layout === 'current' ? 'ID' : 'NO', 'duplicate', { first });
 			}
 			seen.set(shelter.id, rowNumber);
 			shelters.push(shelter);
 		} catch (error) {
 			if (!(error instanceof RowProblem)) throw error;
-			errors.push({ row: rowNumber, column: error.column || null, message: error.message });
+			errors.push(rowError(rowNumber, error.column || null, error.code, error.values));
 		}
 	});
 	errors.sort((a, b) => a.row - b.row);

@@ -461,6 +461,76 @@ const rows: Record<string, [string, string, string, string, string]> = {
 		'第 {row} 行 {column}：{message}',
 		'{row}행 {column}: {message}'
 	],
+	'hq.import.problem.range': [
+		'{column}：{min}〜{max} の数値が必要です（"{value}"）',
+		'{column}：{min}〜{max}の かずを いれて ください（"{value}"）',
+		'{column}: needs a number from {min} to {max} ("{value}")',
+		'{column}：需要 {min}〜{max} 的数值（"{value}"）',
+		'{column}: {min}~{max} 사이의 숫자가 필요합니다 ("{value}")'
+	],
+	'hq.import.problem.flag': [
+		'{column}：1 か空欄が必要です（"{value}"）',
+		'{column}：1 か からに して ください（"{value}"）',
+		'{column}: must be 1 or empty ("{value}")',
+		'{column}：必须为 1 或空白（"{value}"）',
+		'{column}: 1 또는 빈칸이어야 합니다 ("{value}")'
+	],
+	'hq.import.problem.missing': [
+		'{column} がありません',
+		'{column}が ありません',
+		'{column} is missing',
+		'缺少 {column}',
+		'{column}이(가) 없습니다'
+	],
+	'hq.import.problem.integer': [
+		'{column} は整数です',
+		'{column}は せいすう です',
+		'{column} must be a whole number',
+		'{column} 必须为整数',
+		'{column}은(는) 정수여야 합니다'
+	],
+	'hq.import.problem.unknown_value': [
+		'{column} の値が不明です（"{value}"）',
+		'{column}の あたいが わかりません（"{value}"）',
+		'Unknown {column} ("{value}")',
+		'{column} 的值不明（"{value}"）',
+		'{column} 값을 알 수 없습니다 ("{value}")'
+	],
+	'hq.import.problem.invalid': [
+		'{column}：{detail}',
+		'{column}：{detail}',
+		'{column}: {detail}',
+		'{column}：{detail}',
+		'{column}: {detail}'
+	],
+	'hq.import.problem.layout': [
+		'自治体標準オープンデータセット（または推奨データセット v1）の列がそろっていません',
+		'ひつような れつが そろって いません',
+		'The columns of the Digital Agency standard dataset (or recommended dataset v1) are missing',
+		'缺少数字厅标准开放数据集（或推荐数据集 v1）的列',
+		'디지털청 표준 오픈데이터셋(또는 권장 데이터셋 v1)의 열이 부족합니다'
+	],
+	'hq.import.problem.too_many': [
+		'行が多すぎます（最大 {max} 行）',
+		'ぎょうが おおすぎます（{max}まで）',
+		'Too many rows (at most {max})',
+		'行数过多（最多 {max} 行）',
+		'행이 너무 많습니다 (최대 {max}행)'
+	],
+	'hq.import.problem.parse': [
+		'CSV として読めません：{detail}',
+		'CSV として よめません：{detail}',
+		'Not readable as CSV: {detail}',
+		'无法作为 CSV 读取：{detail}',
+		'CSV로 읽을 수 없습니다: {detail}'
+	],
+	'hq.import.problem.duplicate': [
+		'ID が {first} 行目と重複しています',
+		'ID が {first}ぎょうめと おなじです',
+		'ID repeats row {first}',
+		'ID 与第 {first} 行重复',
+		'ID가 {first}행과 중복됩니다'
+	],
 	'hq.import.done': [
 		'{count} 件を取り込みました（告知はしていません）。',
 		'{count}けん いれました。',
