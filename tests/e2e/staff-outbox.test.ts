@@ -19,7 +19,7 @@ describe('staff outbox in Chromium', () => {
 		const serviceWorker = await page.evaluate(() =>
 			Promise.race([
 				navigator.serviceWorker.ready.then(() => 'ready'),
-				new Promise((done) => setTimeout(() => done('no service worker for /staff'), 15_000))
+				new Promise((done) => setTimeout(() => done('no service worker for /staff'), 45_000))
 			])
 		);
 		expect(serviceWorker).toBe('ready');
@@ -46,7 +46,7 @@ describe('staff outbox in Chromium', () => {
 			[`${marker} #3`, 30, accounts.staffA.shelter_id]
 		]);
 		expect(await page.locator('[data-testid="recent-reports"] li[data-sync="synced"]').count()).toBe(3);
-	});
+	}, 120_000); // the service worker installs the whole shell (and shelter pages) first
 
 	it('two tabs of one browser share the queue and send every report exactly once, in order', async () => {
 		const { page: first, context } = await harness.newPage({ allowErrors: networkErrors });
