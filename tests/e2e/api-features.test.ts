@@ -34,7 +34,7 @@ describe('GET /api/shelters', () => {
 		const ids = body.features.map((f) => f.properties.id);
 		expect(ids).toContain(accounts.staffA.shelter_id);
 		expect(body.features[0].geometry.type).toBe('Point');
-		expect(body.features.every((f) => f.properties.hidden !== true)).toBe(true);
+		expect(body.features.every((f) => (f.properties as { hidden?: boolean }).hidden !== true)).toBe(true);
 		const etag = first.headers.get('etag');
 		expect(etag).toMatch(/^".+"$/);
 		expect(first.headers.get('cache-control')).toMatch(/max-age=\d+/);
