@@ -31,6 +31,8 @@ export function metres(a: { lon: number; lat: number }, b: { lon: number; lat: n
 export async function renderedMap(
 	page: Page
 ): Promise<{ basemap: number; shelters: string[]; towns: string[] }> {
+	// The resident map loads when it nears the screen.
+	await page.locator('.resident-map').scrollIntoViewIfNeeded();
 	await page.waitForSelector('[data-map-status="ready"]', { timeout: 30_000 });
 	await page.waitForFunction(() => {
 		const map = (window as unknown as { __bosaiMap?: import('maplibre-gl').Map }).__bosaiMap;
