@@ -5,6 +5,7 @@
  * Everything is served by the app itself: no request leaves 127.0.0.1.
  */
 import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { gotoHydrated, phoneViewport, useBrowser } from '../support/browser.ts';
@@ -118,5 +119,35 @@ describe('/map basemap', () => {
 		expect(summary.styleName).toBe('bosai-map dark');
 		expect(summary.shelters.length).toBeGreaterThan(0);
 		await page.screenshot({ path: 'test-results/map-dark.png' });
+	});
+});
+
+describe('/map accessibility', () => {
+	it('has zero axe-core WCAG 2.2 AA violations at 360 px with the map drawn, and a list alternative', async () => {
+		// CSP forbids inline scripts: the context bypasses it only so axe can be injected.
+		const { page } = await harness.newPage({ viewport: phoneViewport, bypassCSP: true });
+		await gotoHydrated(page, baseURL + '/map');
+		const summary = await rendered(page);
+		await page.addScriptTag({ path: resolve('node_modules/axe-core/axe.min.js') });
+		const violations = await page.evaluate(async () => {
+			const axe = (
+				window as unknown as {
+					axe: { run: (c: Document, o: unknown) => Promise<{ violations: { id: string }[] }> };
+				}
+			).axe;
+			const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+			return (await axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations.map(
+				(v) => v.id
+			);
+		});
+		expect(violations).toEqual([]);
+		// The list holds every shelter the map draws, each with a named "show on map" button.
+		const items = page.locator('.shelter-list li');
+		expect(await items.count()).toBe(47);
+		expect(summary.shelters.length).toBeLessThanOrEqual(47);
+		await page.getByRole('button', { name: /地図で見る.*狛江第三中学校/ }).click();
+		await expect
+			.poll(() => page.locator('li.selected').getAttribute('data-shelter-id'))
+			.toBe('E1321900008111');
 	});
 });

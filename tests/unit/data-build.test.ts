@@ -43,6 +43,17 @@ function runDataAsync(args: string[]): Promise<{ status: number; out: string }> 
 	});
 }
 
+/** The synthetic city (tests/fixtures/synthetic) into `out`, plus extra options. */
+const syntheticArgs = (out: string, ...extra: string[]) => [
+	'--config',
+	join(synthetic, 'synthetic-city.json'),
+	'--input',
+	synthetic,
+	'--out',
+	out,
+	...extra
+];
+
 const files = (dir: string) =>
 	readdirSync(dir, { recursive: true, withFileTypes: true })
 		.filter((entry) => entry.isFile())
@@ -89,14 +100,7 @@ describe('npm run data', { timeout: 90_000 }, () => {
 
 	it('imports configured hazard zones with source and edition, and reports skipped rows with lines', () => {
 		const out = temp('hazards');
-		const run = runData([
-			'--config',
-			join(synthetic, 'synthetic-city.json'),
-			'--input',
-			synthetic,
-			'--out',
-			out
-		]);
+		const run = runData(syntheticArgs(out));
 		expect(run.status).toBe(0);
 		expect(run.out).toContain('synthetic-gsi-emergency.json line 3');
 		expect(run.out).toContain('synthetic-A31a.geojson line 4');
@@ -113,15 +117,7 @@ describe('npm run data', { timeout: 90_000 }, () => {
 
 	it('--strict fails the import on the first bad row, naming its line', () => {
 		const out = temp('strict');
-		const run = runData([
-			'--config',
-			join(synthetic, 'synthetic-city.json'),
-			'--input',
-			synthetic,
-			'--out',
-			out,
-			'--strict'
-		]);
+		const run = runData(syntheticArgs(out, '--strict'));
 		expect(run.status).toBe(1);
 		expect(run.out).toMatch(/synthetic-gsi-emergency\.json line 3: .*地震/);
 		expect(existsSync(join(out, 'shelters.json'))).toBe(false);
