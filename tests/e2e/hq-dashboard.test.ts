@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import type { Alert } from '#lib/domain/alert.ts';
 import { call, reportFor, signIn, type TestAccount } from '../support/api.ts';
-import { gotoHydrated, useBrowser } from '../support/browser.ts';
+import { gotoHydrated, phoneViewport, useBrowser } from '../support/browser.ts';
 
 const baseURL = inject('baseURL');
 const accounts = inject('accounts');
@@ -270,6 +270,31 @@ describe('HQ dashboard', () => {
 		});
 		expect(violations).toEqual([]);
 	});
+});
+
+describe('small screens', () => {
+	it('fits 360 px without sideways scrolling of the page (the table scrolls in its own box)', async () => {
+		const { page } = await harness.newPage({ viewport: phoneViewport });
+		await openLiveHq(page);
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+		expect(overflow).toBeLessThanOrEqual(0);
+	});
+});
+
+describe('languages', () => {
+	for (const [locale, heading] of [
+		['en-US', 'Disaster headquarters'],
+		['ko-KR', '재해대책본부'],
+		['zh-CN', '灾害对策本部']
+	] as const) {
+		it(`${locale}: the signed-in screen is translated, no message key shows`, async () => {
+			const { page } = await harness.newPage({ locale });
+			await openLiveHq(page);
+			expect(await page.textContent('h1')).toContain(heading);
+			const text = (await page.textContent('main')) ?? '';
+			expect(text).not.toMatch(/\b(hq|domain|common)\.[a-z_]+/);
+		});
+	}
 });
 
 describe('export and import on the screen', () => {
