@@ -14,6 +14,7 @@ import { mergeShelters } from '#lib/data/shelter-merge.ts';
 import { parseGeoloniaTowns } from '#lib/data/towns.ts';
 import { importHazards } from '#lib/data/hazard-zones.ts';
 import { downloadTo } from './download.ts';
+import { readHazardFile } from './hazard-file.ts';
 import { readJson, writeJson } from './io.ts';
 
 export interface ImportOptions {
@@ -128,7 +129,7 @@ export async function importCity(options: ImportOptions): Promise<ImportSummary>
 	rmSync(join(outDir, 'hazards'), { recursive: true, force: true });
 	const hazardLog = [];
 	for (const hazard of config.hazards) {
-		const result = importHazards(readJson(await locate(options, hazard)), hazard, boundary);
+		const result = importHazards(await readHazardFile(await locate(options, hazard)), hazard, boundary);
 		rejected.push(...result.rejected.map((row) => ({ ...row, file: hazard.file })));
 		writeJson(join(outDir, 'hazards', `${hazard.id}.geojson`), result.collection, false);
 		hazardLog.push({
