@@ -185,6 +185,11 @@ describe('staff terminal in Chromium', () => {
 		expect(await page.evaluate(() => document.activeElement?.id)).toBe('evacuees-0');
 
 		expect(await axeViolations(page)).toEqual([]);
+		await page.emulateMedia({ colorScheme: 'dark' });
+		expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(
+			'rgb(18, 18, 18)'
+		);
+		expect(await axeViolations(page)).toEqual([]);
 	});
 
 	it('shows an HQ message live, and marking it read reaches HQ as a receipt', async () => {
