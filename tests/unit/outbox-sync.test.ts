@@ -225,6 +225,27 @@ describe('outbox: failures', () => {
 		outbox.close();
 	});
 
+	it('a storage failure during a run becomes a later retry, not an unhandled rejection', async () => {
+		const timers = capturedTimers();
+		const outbox = await makeOutbox(uniqueDbName(), {
+			schedule: timers.schedule,
+			send: async () => {
+				throw new TypeError('offline');
+			},
+			lock: {
+				run: async () => {
+					throw new DOMException('The database connection is closing.', 'InvalidStateError');
+				}
+			}
+		});
+		await outbox.enqueue(report(1));
+		expect(await outbox.sync()).toBe('waiting');
+		expect((await outbox.snapshot()).lastError).toContain('closing');
+		expect(timers.active()).toHaveLength(1);
+		outbox.close();
+		expect(timers.active()).toHaveLength(0);
+	});
+
 	it('signing out keeps the queue', async () => {
 		const outbox = await makeOutbox(uniqueDbName(), {
 			send: async () => {

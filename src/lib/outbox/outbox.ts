@@ -125,7 +125,7 @@ export class Outbox {
 	 */
 	async sync(options: { force?: boolean } = {}): Promise<SyncState> {
 		if (this.#closed) return this.#state;
-		if (options.force) await store.makeDue(this.#db);
+		if (options.force) await store.makeDue(this.#db).catch(() => {}); // the run below reports it
 		if (this.#running) {
 			this.#again = true;
 			return this.#running;
@@ -134,7 +134,7 @@ export class Outbox {
 			let state: SyncState;
 			do {
 				this.#again = false;
-				state = await this.#runLocked();
+				state = await this.#runSafely();
 			} while (this.#again && !this.#closed && state !== 'auth_required' && state !== 'signed_out');
 			return state;
 		})();
@@ -185,6 +185,21 @@ export class Outbox {
 		this.#channel?.close();
 		this.#listeners.clear();
 		this.#onClose?.();
+	}
+
+	/**
+	 * Storage failures (the page closing the database, a full disk) must not escape as unhandled
+	 * rejections: the queue is still on disk, so try again later.
+	 */
+	async #runSafely(): Promise<SyncState> {
+		try {
+			return await this.#runLocked();
+		} catch (error) {
+			if (this.#closed) return this.#state;
+			this.#lastError = describeError(error);
+			this.#timer(this.#elsewherePollMs);
+			return this.#setState('waiting');
+		}
 	}
 
 	async #runLocked(): Promise<SyncState> {
