@@ -6,9 +6,9 @@
 import type { Alert, AlertInput } from '../domain/alert.ts';
 import type { Report, ReportInput } from '../domain/report.ts';
 import type { ShelterCollection } from '../domain/shelter.ts';
+import { backendErrorOf } from './http-error.ts';
 import { readLive } from './live-reader.ts';
 import {
-	BackendError,
 	type Backend,
 	type LiveEvent,
 	type LiveState,
@@ -78,21 +78,12 @@ export function createEmbeddedBackend(options: EmbeddedOptions = {}): Backend {
 			body: body === undefined ? undefined : JSON.stringify(body)
 		});
 		if (!response.ok) {
-			let code = 'http_error';
-			let message = response.statusText || `HTTP ${response.status}`;
-			try {
-				const parsed = (await response.json()) as { error?: { code?: string; message?: string } };
-				code = parsed.error?.code ?? code;
-				message = parsed.error?.message ?? message;
-			} catch {
-				// not JSON (a proxy's error page): keep the status text
-			}
 			// The server no longer accepts this token: forget it so the UI asks to sign in again.
 			if (response.status === 401 && headers.authorization) {
 				current = null;
 				storage?.removeItem(sessionKey);
 			}
-			throw new BackendError(response.status, code, message);
+			throw await backendErrorOf(response);
 		}
 		return (await response.json()) as T;
 	}
@@ -105,7 +96,7 @@ export function createEmbeddedBackend(options: EmbeddedOptions = {}): Backend {
 			if (shelters) headers['if-none-match'] = shelters.etag;
 			const response = await doFetch(`${base}/api/shelters`, { headers });
 			if (response.status === 304 && shelters) return shelters.value;
-			if (!response.ok) throw new BackendError(response.status, 'http_error', response.statusText);
+			if (!response.ok) throw await backendErrorOf(response);
 			const value = (await response.json()) as ShelterCollection;
 			const etag = response.headers.get('etag');
 			shelters = etag ? { etag, value } : null;

@@ -4,7 +4,8 @@
  * and jitter, sending Last-Event-ID so the server replays what was missed. A 4xx answer (not
  * allowed, bad topic, expired session) is final: the state becomes 'closed' and `onError` says why.
  */
-import { BackendError, type LiveEvent, type LiveState, type Topic } from './port.ts';
+import { backendErrorOf } from './http-error.ts';
+import type { BackendError, LiveEvent, LiveState, Topic } from './port.ts';
 import { SseParser } from './sse-parser.ts';
 
 export interface LiveReaderOptions {
@@ -19,19 +20,6 @@ export interface LiveReaderOptions {
 	lastEventId?: string | null;
 	minDelayMs?: number;
 	maxDelayMs?: number;
-}
-
-async function errorOf(response: Response): Promise<BackendError> {
-	try {
-		const body = (await response.json()) as { error?: { code?: string; message?: string } };
-		return new BackendError(
-			response.status,
-			body.error?.code ?? 'http_error',
-			body.error?.message ?? response.statusText
-		);
-	} catch {
-		return new BackendError(response.status, 'http_error', response.statusText);
-	}
 }
 
 export function readLive(options: LiveReaderOptions): () => void {
@@ -54,7 +42,7 @@ export function readLive(options: LiveReaderOptions): () => void {
 		if (lastEventId !== null) headers['last-event-id'] = lastEventId;
 		const response = await doFetch(url, { headers, signal: controller.signal, cache: 'no-store' });
 		if (response.status >= 400 && response.status < 500 && response.status !== 429) {
-			options.onError?.(await errorOf(response));
+			options.onError?.(await backendErrorOf(response));
 			return 'final';
 		}
 		if (!response.ok || !response.body) return 'retry';
