@@ -251,6 +251,14 @@ describe('HQ dashboard', () => {
 		expect(await page.textContent('.drill-banner')).toContain('訓練');
 		await page.uncheck('#hq-drill-switch');
 		await page.waitForSelector('[data-drill-label]', { state: 'detached' });
+		// The switch is in the audit log, by this account.
+		await page.selectOption('#hq-audit-table', 'settings');
+		await page.selectOption('#hq-audit-action', 'UPDATE');
+		await page.click('button:has-text("表示する")');
+		const entry = page.locator('#hq-audit-table-view tbody tr').first();
+		await entry.waitFor();
+		expect(await entry.textContent()).toContain(accounts.hq.username);
+		expect(await entry.textContent()).toContain('drill_mode');
 		await page.evaluate(axeSource);
 		const violations = await page.evaluate(async () => {
 			const axe = (
