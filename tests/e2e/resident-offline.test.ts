@@ -76,6 +76,22 @@ describe('resident app offline', () => {
 		const item = page.locator(`article[data-shelter-id="${shelter.id}"]`);
 		await expect.poll(() => item.locator('[data-status]').getAttribute('data-status')).toBe(statusOnline);
 
+		// Range reads of the PMTiles archive are answered from the one cached 200 (206, exact bytes).
+		const ranged = await page.evaluate(async () => {
+			const manifest = (await (await fetch('/generated/map/manifest.json')).json()) as { basemap: string };
+			const response = await fetch(manifest.basemap, { headers: { range: 'bytes=0-126' } });
+			const bytes = new Uint8Array(await response.arrayBuffer());
+			return {
+				status: response.status,
+				length: bytes.length,
+				range: response.headers.get('content-range'),
+				magic: String.fromCharCode(...bytes.slice(0, 7)),
+				version: bytes[7]
+			};
+		});
+		expect(ranged).toMatchObject({ status: 206, length: 127, magic: 'PMTiles', version: 3 });
+		expect(ranged.range).toMatch(/^bytes 0-126\/\d+$/);
+
 		// The 町丁目 picker works offline (prerendered list).
 		await page.selectOption('#town-select', komae.towns[0].name);
 
