@@ -25,7 +25,7 @@ export const maxZoom = 16;
 
 const args = parseArgs(process.argv.slice(2));
 const city = typeof args.get('city') === 'string' ? (args.get('city') as string) : 'komae';
-const osm = typeof args.get('osm') === 'string' ? (args.get('osm') as string) : null;
+
 const configPath = join(repoRoot, 'data/cities', `${city}.json`);
 const option = (name: string, fallback: string) => {
 	const value = args.get(name);
@@ -36,6 +36,14 @@ const dataDir = option('data', join(repoRoot, 'data/out', city));
 const tilesDir = option('out', join(repoRoot, 'tiles/out', city));
 const staticDir = option('static', join(repoRoot, 'static/generated/map'));
 const inputDir = openDataDir(city);
+// --osm FILE, or the extract named in the city config (so `npm run dev` keeps using it).
+const configuredOsm = (readJson(configPath) as { osm?: string }).osm;
+const osm =
+	typeof args.get('osm') === 'string'
+		? resolve(args.get('osm') as string)
+		: configuredOsm
+			? join(inputDir, configuredOsm)
+			: null;
 const archiveName = `${city}-basemap.pmtiles`;
 
 const outputs = [join(tilesDir, archiveName), join(staticDir, 'manifest.json')];

@@ -40,7 +40,7 @@ export function osmLayers(pbfPath: string, bbox: [number, number, number, number
 			pbfPath
 		]);
 		run(['tags-filter', cut, 'w/highway', 'w/building', 'a/building', '-o', filtered, '--overwrite']);
-		run(['export', filtered, '-f', 'geojsonseq', '-o', out, '--overwrite', '--attributes=']);
+		run(['export', filtered, '-f', 'geojsonseq', '-o', out, '--overwrite']);
 		const streets: Feature[] = [];
 		const buildings: Feature[] = [];
 		for (const line of readFileSync(out, 'utf8').split('\n')) {

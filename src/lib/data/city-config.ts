@@ -52,7 +52,9 @@ export const cityConfigSchema = z.object({
 	bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
 	center: z.tuple([z.number(), z.number()]),
 	sources: z.array(source).min(1),
-	hazards: z.array(hazardSourceSchema)
+	hazards: z.array(hazardSourceSchema),
+	/** Optional OpenStreetMap extract (.osm.pbf) in the open-data folder: adds streets and buildings. */
+	osm: z.string().min(1).optional()
 });
 export type CityConfig = z.infer<typeof cityConfigSchema>;
 

@@ -30,6 +30,22 @@ export function buildStyle(input: StyleInput): StyleSpecification {
 	const layers: LayerSpecification[] = [
 		{ id: 'background', type: 'background', paint: { 'background-color': p.background } },
 		layer({ id: 'city-fill', type: 'fill', 'source-layer': 'boundary', paint: { 'fill-color': p.city } }),
+		// From an OpenStreetMap extract (`npm run tiles -- --osm …`), when a deployer adds one.
+		layer({
+			id: 'buildings',
+			type: 'fill',
+			'source-layer': 'buildings',
+			minzoom: 14,
+			paint: { 'fill-color': p.building, 'fill-outline-color': p.buildingOutline }
+		}),
+		layer({
+			id: 'streets',
+			type: 'line',
+			'source-layer': 'streets',
+			minzoom: 13,
+			layout: { 'line-cap': 'round', 'line-join': 'round' },
+			paint: { 'line-color': p.street, 'line-width': ['interpolate', ['linear'], ['zoom'], 13, 0.5, 16, 4] }
+		}),
 		layer({
 			id: 'waterways',
 			type: 'line',

@@ -8,6 +8,9 @@ export interface MapPalette {
 	water: string;
 	road: string;
 	roadCasing: string;
+	street: string;
+	building: string;
+	buildingOutline: string;
 	rail: string;
 	railDash: string;
 	text: string;
@@ -28,6 +31,9 @@ export const palettes: Record<MapTheme, MapPalette> = {
 		water: '#3f86c4',
 		road: '#f6c26b',
 		roadCasing: '#a8711d',
+		street: '#ffffff',
+		building: '#d9d3c7',
+		buildingOutline: '#b8b0a2',
 		rail: '#4d4d4d',
 		railDash: '#ffffff',
 		text: '#1f1f1f',
@@ -46,6 +52,9 @@ export const palettes: Record<MapTheme, MapPalette> = {
 		water: '#5ea7e0',
 		road: '#8a6a33',
 		roadCasing: '#c99a4a',
+		street: '#3a414c',
+		building: '#2c323b',
+		buildingOutline: '#3d4550',
 		rail: '#b5b5b5',
 		railDash: '#21262e',
 		text: '#f2f2f2',
