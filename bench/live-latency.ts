@@ -140,6 +140,7 @@ function onStatus(key: string, now: number) {
 }
 
 let connected = 0;
+let dropped = 0;
 let probes = 0;
 const sockets: http.ClientRequest[] = [];
 const statusMarker = 'event: status\n';
@@ -158,6 +159,9 @@ function subscribe(index: number): Promise<void> {
 			if (res.statusCode !== 200) return fail(new Error(`live ${res.statusCode}`));
 			connected++;
 			ready();
+			res.on('error', () => {
+				if (measuring) dropped++;
+			});
 			res.setEncoding('utf8');
 			if (!probe) {
 				res.on('data', (chunk: string) => {
@@ -217,7 +221,7 @@ await Promise.all(
 					reported_at: new Date().toISOString()
 				},
 				token
-			);
+			).catch((error: Error) => ({ status: 0, text: error.message }));
 			postLatencies.push(performance.now() - sent);
 			if (r.status === 201) {
 				posted++;
@@ -236,6 +240,10 @@ await new Promise((r) => setTimeout(r, 1000)); // let the last events arrive
 measuring = false;
 const elapsed = (performance.now() - started) / 1000;
 
+if (server.process.exitCode !== null || server.process.signalCode !== null) {
+	console.error(`the server died during the run:\n${server.output().slice(-2000)}`);
+	process.exit(1);
+}
 for (const socket of sockets) socket.destroy();
 agent.destroy();
 await server.stop();
@@ -257,6 +265,7 @@ console.log(
 console.log(
 	`POST /api/reports latency ms: p50 ${percentile(postLatencies, 50).toFixed(1)}, p99 ${percentile(postLatencies, 99).toFixed(1)}`
 );
+if (dropped) console.log(`${dropped} subscriber streams broke during the run`);
 console.log(`ratio: report→event p50 = ${(p(50) / baseP50).toFixed(1)} × bare insert p50`);
 
 reportFigure({
