@@ -40,11 +40,18 @@ let instance: Promise<Database> | null = null;
 
 /** The process-wide embedded database, opened on first use. */
 export function getDatabase(): Promise<Database> {
-	instance ??= openDatabase({ driver: 'pglite', dataDir: dataDir(), seed: true }).then(async (db) => {
-		closeOnSignals(db);
-		await pruneRealtime(db);
-		return db;
-	});
+	instance ??= openDatabase({ driver: 'pglite', dataDir: dataDir(), seed: true }).then(
+		async (db) => {
+			closeOnSignals(db);
+			await pruneRealtime(db);
+			return db;
+		},
+		(error: unknown) => {
+			// Let the next caller try again instead of caching the failure forever.
+			instance = null;
+			throw error;
+		}
+	);
 	return instance;
 }
 
