@@ -71,10 +71,17 @@ describe('resident accessibility (axe-core)', () => {
 		await page.getByLabel('地震', { exact: true }).check();
 		await expect.poll(() => page.locator('[data-testid="shelter-list"] article').count()).toBe(3);
 		expect(await axe(page)).toEqual([]);
+		// A visitor switches the kiosk to English …
+		await page.getByRole('button', { name: 'English' }).click();
+		await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
+		expect(await page.locator('h1').textContent()).toBe('Shelter guide');
 		// Idle: after 15 s without input the kiosk is back at the start (no hazard, no list).
 		await expect
 			.poll(() => page.locator('[data-testid="shelter-list"]').count(), { timeout: 25_000, interval: 1000 })
 			.toBe(0);
+		// … and the next visitor finds it in its own language again.
+		expect(await page.getAttribute('html', 'lang')).toBe('ja');
+		expect(await page.locator('h1').textContent()).toBe('避難所案内');
 		expect(await page.getByLabel('地震', { exact: true }).isChecked()).toBe(false);
 	});
 
