@@ -79,7 +79,9 @@ describe('CAP 1.2 message', () => {
 	});
 
 	it('a cancel references the original sender,identifier,sent', () => {
-		const original = alert({ text: { ja: 'テスト', 'zh-Hans': '测试', ko: '테스트' } });
+		const original = alert({
+			text: { ja: 'テスト', 'ja-x-easy': 'てすと', 'zh-Hans': '测试', ko: '테스트' }
+		});
 		const cancelled = { ...original, cancelled_at: '2026-11-25T04:00:00Z' };
 		const first = buildCapMessage(original, context, 'alert');
 		const cancel = buildCapMessage(cancelled, context, 'cancel');
@@ -94,7 +96,7 @@ describe('CAP 1.2 message', () => {
 		expect(elementTexts(cancel, 'references')).toEqual([reference]);
 		expect(elementTexts(cancel, 'identifier')[0]).not.toBe(elementTexts(first, 'identifier')[0]);
 		expect(elementTexts(cancel, 'sent')).toEqual(['2026-11-25T13:00:00+09:00']);
-		expect(elementTexts(cancel, 'language')).toEqual(['ja', 'zh-Hans', 'ko']);
+		expect(elementTexts(cancel, 'language')).toEqual(['ja', 'ja-x-easy', 'zh-Hans', 'ko']);
 		expect(() => buildCapMessage(original, context, 'cancel')).toThrow();
 	});
 
