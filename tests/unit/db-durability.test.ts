@@ -64,7 +64,7 @@ test('every acknowledged report survives SIGKILL of the process', async () => {
 			`mean ${mean.toFixed(2)} ms, p50 ${sorted[Math.floor(sorted.length / 2)].toFixed(2)} ms, ` +
 			`p99 ${sorted[Math.floor(sorted.length * 0.99)].toFixed(2)} ms; all ${acked.length} found after SIGKILL`
 	);
-}, 60_000);
+}, 120_000);
 
 test('the server database closes on SIGTERM and the process ends', async () => {
 	// The data dir of the test above (already initialized: no second initdb).
@@ -86,7 +86,7 @@ test('the server database closes on SIGTERM and the process ends', async () => {
 	proc.kill('SIGTERM');
 	// stdin stays open, so only the database's signal handler ends this process (exit 143).
 	expect(await exited, output).toBe(143);
-	expect(Date.now() - signalled, output).toBeLessThan(10_000);
+	expect(Date.now() - signalled, output).toBeLessThan(20_000);
 	// A missing shelters file is a warning, not a crash.
 	expect(output).toContain('no shelter data');
-}, 60_000);
+}, 120_000);

@@ -30,8 +30,8 @@ describe.each(drivers)('report idempotency on %s', (driver) => {
 	beforeAll(async () => {
 		opened = await openTestDatabase(driver);
 		await createFixtures(opened.db);
-	}, 60_000);
-	afterAll(async () => opened?.close());
+	}, 120_000);
+	afterAll(async () => opened?.close(), 30_000);
 
 	const count = async (clientId: string) => {
 		const result = await opened.db.asService((tx) =>

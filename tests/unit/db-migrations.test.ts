@@ -39,8 +39,8 @@ describe.each(drivers)('migrations on %s', (driver) => {
 
 	beforeAll(async () => {
 		opened = await openTestDatabase(driver);
-	}, 60_000);
-	afterAll(async () => opened?.close());
+	}, 120_000);
+	afterAll(async () => opened?.close(), 30_000);
 
 	test('every migration was applied once, in name order, and re-applying is a no-op', async () => {
 		const recorded = await opened.db.asService((tx) =>

@@ -26,12 +26,12 @@ describe.each(drivers)('realtime on %s', (driver) => {
 		opened = await openTestDatabase(driver);
 		await createFixtures(opened.db);
 		opened.db.onRealtime((message) => received.push(message));
-	}, 60_000);
-	afterAll(async () => opened?.close());
+	}, 120_000);
+	afterAll(async () => opened?.close(), 30_000);
 
 	/** Waits until onRealtime delivered `count` messages after `from`. */
 	async function delivered(from: number, count: number): Promise<RealtimeMessage[]> {
-		const deadline = Date.now() + 5000;
+		const deadline = Date.now() + 15_000;
 		while (received.length < from + count && Date.now() < deadline) {
 			await new Promise((resolve) => setTimeout(resolve, 10));
 		}

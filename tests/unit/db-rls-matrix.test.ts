@@ -435,8 +435,8 @@ describe.each(drivers)('RLS matrix on %s', (driver) => {
 	beforeAll(async () => {
 		opened = await openTestDatabase(driver);
 		state = await arrange(opened.db);
-	}, 60_000);
-	afterAll(async () => opened?.close());
+	}, 120_000);
+	afterAll(async () => opened?.close(), 30_000);
 
 	test('covers every table of schema public with select, insert, update and delete', async () => {
 		const tables = await opened.db.asService((tx) =>
