@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '#lib/server/db/index.ts';
 import type { Database } from '#lib/server/db/types.ts';
 import { canSubscribe } from '#lib/server/live/authorize.ts';
-import { maxReplay, replay } from '#lib/server/live/stream.ts';
+import { LiveHub } from '#lib/server/live/hub.ts';
+import { maxReplay, openLiveStream, replay } from '#lib/server/live/stream.ts';
 
 let db: Database;
 
@@ -57,5 +58,37 @@ describe('replay', () => {
 		expect(await replay(db, null, ['shelters'], 0, head.rows[0].id)).toBe('too_many');
 		const recent = await replay(db, null, ['shelters'], head.rows[0].id - 3, head.rows[0].id);
 		expect(recent).toHaveLength(3);
+	});
+
+	it('a resume point older than the oldest kept message (pruned) gets one resync event', async () => {
+		const head = await db.asService((tx) =>
+			tx.query<{ id: number }>('select max(id)::int as id from realtime.messages')
+		);
+		const last = head.rows[0].id;
+		await db.asService((tx) => tx.query('delete from realtime.messages where id <= $1', [last - 2]));
+		const hub = new LiveHub(last, 60_000);
+		const read = async (after: number) => {
+			const response = openLiveStream({ db, hub, claims: null, topics: ['shelters'], after });
+			const reader = response.body!.getReader();
+			let text = '';
+			// Everything up to the head was sent once a frame with the head's id arrived.
+			while (!new RegExp(`^id: ${last}$[^]*?\\n\\n`, 'm').test(text)) {
+				const { value } = await reader.read();
+				text += new TextDecoder().decode(value);
+			}
+			await reader.cancel();
+			return text;
+		};
+		expect(await read(5)).toContain('event: resync');
+		const fine = await read(last - 2);
+		expect(fine).not.toContain('resync');
+		expect(fine.match(/^event: status$/gm)).toHaveLength(2);
+		// The probe of a private topic never takes a message id.
+		expect(await canSubscribe(db, null, 'hq')).toBe(false);
+		const after = await db.asService((tx) =>
+			tx.query<{ id: number }>('select max(id)::int as id from realtime.messages')
+		);
+		expect(after.rows[0].id).toBe(last);
+		hub.close();
 	});
 });

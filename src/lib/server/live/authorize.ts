@@ -29,8 +29,11 @@ export async function canSubscribe(db: Database, claims: Claims | null, topic: s
 	try {
 		await db.asService(async (tx) => {
 			const probe = await tx.query<{ id: number }>(
-				`insert into realtime.messages (topic, event, payload, private, extension)
-				 values ($1, 'authorization_probe', '{}'::jsonb, true, 'broadcast') returning id`,
+				// id -1 (overriding the identity): a probe never burns a message id, so ids of
+				// committed messages stay dense and a gap really means "pruned".
+				`insert into realtime.messages (id, topic, event, payload, private, extension)
+				 overriding system value
+				 values (-1, $1, 'authorization_probe', '{}'::jsonb, true, 'broadcast') returning id`,
 				[topic]
 			);
 			await tx.query(setCallerSql, callerParams(claims));

@@ -61,6 +61,13 @@ export async function replay(
 	return out.sort((a, b) => a.id - b.id);
 }
 
+async function oldestKeptId(db: Database): Promise<number> {
+	const result = await db.asService((tx) =>
+		tx.query<{ id: string | null }>('select min(id)::text as id from realtime.messages')
+	);
+	return result.rows[0]?.id === null ? Infinity : Number(result.rows[0]?.id);
+}
+
 export function openLiveStream(request: LiveRequest): Response {
 	const { db, hub, claims, topics, after } = request;
 	let subscriber: Subscriber | undefined;
@@ -116,7 +123,10 @@ export function openLiveStream(request: LiveRequest): Response {
 				controller.enqueue(openingFrame(reconnectMs));
 				try {
 					if (resume !== null) {
-						const missed = await replay(db, claims, topics, resume, head);
+						// Old messages are pruned (db pruneRealtime): resuming before the oldest kept
+						// one cannot be complete, so that client refetches too.
+						const pruned = resume < head && (await oldestKeptId(db)) > resume + 1;
+						const missed = pruned ? 'too_many' : await replay(db, claims, topics, resume, head);
 						if (missed === 'too_many') {
 							enqueue(resyncFrame(head));
 							sentUpTo = head;
