@@ -4,7 +4,14 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { addAccount, pickShelters } from '../support/api.ts';
 import { gotoHydrated, useBrowser } from '../support/browser.ts';
 import { freePort, startServer, tempDataDir, type RunningServer } from '../support/server.ts';
-import { networkErrors, queueCount, reportsAsHq, signInStaff, submitReportForm } from './staff-support.ts';
+import {
+	networkErrors,
+	shelterName,
+	queueCount,
+	reportsAsHq,
+	signInStaff,
+	submitReportForm
+} from './staff-support.ts';
 
 const baseURL = inject('baseURL');
 const accounts = inject('accounts');
@@ -24,6 +31,8 @@ describe('staff outbox in Chromium', () => {
 		);
 		expect(serviceWorker).toBe('ready');
 
+		const name = await shelterName(baseURL, accounts.staffA.shelter_id);
+		await expect.poll(() => page.locator('[data-testid="shelter-name"]').textContent()).toContain(name);
 		await context.setOffline(true);
 		for (const n of [1, 2, 3]) {
 			await submitReportForm(page, { evacuees: String(10 * n), note: `${marker} #${n}` });
@@ -32,6 +41,8 @@ describe('staff outbox in Chromium', () => {
 		await page.reload();
 		await page.waitForSelector('html[data-hydrated="true"]');
 		await expect.poll(() => queueCount(page)).toBe(3);
+		// Still signed in, and the shelter is named from what this device remembers.
+		expect(await page.locator('[data-testid="shelter-name"]').textContent()).toContain(name);
 		// The first one was tried (offline) and waits for a retry; the two behind it were never sent.
 		const waiting = '[data-testid="recent-reports"] li:is([data-sync="queued"], [data-sync="retrying"])';
 		expect(await page.locator(waiting).count()).toBe(3);

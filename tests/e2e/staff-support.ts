@@ -48,8 +48,17 @@ export async function queueCount(page: Page): Promise<number> {
 }
 
 /** Reports whose note starts with `marker`, as HQ reads them from the database, oldest first. */
+const hqTokens = new Map<string, Promise<string>>();
+
 export async function reportsAsHq(baseURL: string, hq: TestAccount, marker: string): Promise<Report[]> {
-	const { access_token } = await signIn(baseURL, hq);
+	// One sign-in per server and account: password hashing is deliberately slow.
+	const key = `${baseURL} ${hq.username}`;
+	if (!hqTokens.has(key))
+		hqTokens.set(
+			key,
+			signIn(baseURL, hq).then((answer) => answer.access_token)
+		);
+	const access_token = await hqTokens.get(key)!;
 	const result = await call<Report[]>(baseURL, 'GET', '/api/reports', { token: access_token });
 	expect(result.status).toBe(200);
 	return result.body.filter((r) => r.note.startsWith(marker)).sort((a, b) => a.id - b.id);
@@ -72,4 +81,13 @@ export async function axeViolations(page: Page): Promise<string[]> {
 		});
 		return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
 	});
+}
+
+/** The name /api/shelters gives a shelter (what the staff screen must show). */
+export async function shelterName(baseURL: string, id: string): Promise<string> {
+	const response = await fetch(`${baseURL}/api/shelters`);
+	const collection = (await response.json()) as { features: { properties: { id: string; name: string } }[] };
+	const feature = collection.features.find((f) => f.properties.id === id);
+	if (!feature) throw new Error(`shelter ${id} not in /api/shelters`);
+	return feature.properties.name;
 }

@@ -7,6 +7,7 @@ import {
 	axeViolations,
 	networkErrors,
 	queueCount,
+	shelterName,
 	reportsAsHq,
 	signInStaff,
 	submitReportForm
@@ -16,14 +17,6 @@ const baseURL = inject('baseURL');
 const accounts = inject('accounts');
 const harness = useBrowser();
 
-async function shelterName(id: string): Promise<string> {
-	const response = await fetch(`${baseURL}/api/shelters`);
-	const collection = (await response.json()) as { features: { properties: { id: string; name: string } }[] };
-	const feature = collection.features.find((f) => f.properties.id === id);
-	if (!feature) throw new Error(`shelter ${id} not in /api/shelters`);
-	return feature.properties.name;
-}
-
 describe('staff terminal in Chromium', () => {
 	it('shows only the signed-in staff member’s shelter, and reports go to it', async () => {
 		const { page } = await harness.newPage({ viewport: phoneViewport });
@@ -31,7 +24,7 @@ describe('staff terminal in Chromium', () => {
 		await signInStaff(page, baseURL, accounts.staffA);
 		await expect
 			.poll(() => page.textContent('[data-testid="shelter-name"]'))
-			.toContain(await shelterName(accounts.staffA.shelter_id));
+			.toContain(await shelterName(baseURL, accounts.staffA.shelter_id));
 		// No control anywhere names another shelter: the form has no shelter choice at all.
 		expect(await page.locator('main select, main input[name="shelter_id"]').count()).toBe(0);
 		await submitReportForm(page, { note: `${marker} #1`, needs: ['water', 'blankets'] });
@@ -72,11 +65,12 @@ describe('staff terminal in Chromium', () => {
 		await page.click('form.report-form button[type="submit"]');
 		await expect.poll(() => queueCount(page), { timeout: 10_000 }).toBe(0);
 
+		const synced = () => page.locator('[data-testid="recent-reports"] li[data-sync="synced"]').count();
 		await page.click('.quick button.primary'); // 変化なし
-		await expect.poll(() => reportsAsHq(baseURL, accounts.hq, marker).then((r) => r.length)).toBe(2);
+		await expect.poll(synced, { timeout: 10_000 }).toBe(2);
 		await page.fill('#quick-headcount', '77');
 		await page.click('.quick form button[type="submit"]'); // 人数だけ更新
-		await expect.poll(() => reportsAsHq(baseURL, accounts.hq, marker).then((r) => r.length)).toBe(3);
+		await expect.poll(synced, { timeout: 10_000 }).toBe(3);
 
 		const rows = await reportsAsHq(baseURL, accounts.hq, marker);
 		expect(rows.map((r) => [r.status, r.evacuees, r.crowding])).toEqual([
