@@ -1,5 +1,5 @@
 import type { Handle, ServerInit } from '@sveltejs/kit/hooks';
-import { dev } from '$app/env';
+import { building, dev } from '$app/env';
 import { isLocale, localeCookie, matchAcceptLanguage } from '#lib/i18n/locales.ts';
 import { bearerClaims } from '#lib/server/auth/bearer.ts';
 import { ensureDemoAccounts } from '#lib/server/auth/demo.ts';
@@ -9,6 +9,8 @@ import { applySecurityHeaders } from '#lib/server/security-headers.ts';
 
 /** Opens the embedded database (shim, migrations, seed) before the first request. */
 export const init: ServerInit = async () => {
+	// `vite build` runs the server to prerender static files: no database (nor its lock) then.
+	if (building) return;
 	const { db, dataDir } = await runtime();
 	// Demo accounts only under `vite dev`; a production start never creates any.
 	if (dev) await ensureDemoAccounts(db, dataDir);
@@ -20,9 +22,12 @@ export const init: ServerInit = async () => {
  * it into `<html lang>`.
  */
 export const handle: Handle = async ({ event, resolve }) => {
+	event.locals.claims = null;
 	try {
-		const { secret } = await runtime();
-		event.locals.claims = await bearerClaims(event.request.headers.get('authorization'), secret);
+		if (!building) {
+			const { secret } = await runtime();
+			event.locals.claims = await bearerClaims(event.request.headers.get('authorization'), secret);
+		}
 	} catch (error) {
 		if (!(error instanceof ApiError)) throw error;
 		const refusal = errorResponse(error.status, error.code, error.message, {
