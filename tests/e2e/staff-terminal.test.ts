@@ -118,6 +118,8 @@ describe('staff terminal in Chromium', () => {
 		await page.click('form.signin button[type="submit"]');
 		await page.waitForSelector('#report-form-title');
 		await page.waitForSelector('[data-testid="outbox-rejected"] li');
+		const nameB = await shelterName(baseURL, accounts.staffB.shelter_id);
+		await expect.poll(() => page.textContent('[data-testid="shelter-name"]')).toContain(nameB);
 		expect(await page.textContent('[data-testid="outbox-rejected"]')).toMatch(/\S/);
 		expect(await queueCount(page)).toBe(0);
 		await submitReportForm(page, { note: `${marker} B` });
