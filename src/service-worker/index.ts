@@ -17,6 +17,8 @@ const shellCache = `bosai-shell-${version}`;
 const dataCache = 'bosai-data';
 /** Public snapshots the resident screens read; cached only when fetched without credentials. */
 const dataPaths = new Set(['/api/shelters', '/api/alerts']);
+/** How long a navigation waits for the network before the cached page is shown instead. */
+const pageTimeoutMs = 4000;
 
 const files = [...immutable, ...assets, ...prerendered].map((file) => file.path);
 /** Every page route without parameters (/, /about, /hq, /kiosk, /map, /staff …). */
@@ -117,18 +119,20 @@ async function snapshot(request: Request, url: URL): Promise<Response> {
 	}
 }
 
-/** Pages: network first so the HTML is current; offline, the cached page (query ignored). */
+/**
+ * Pages: network first so the HTML is current; offline, or when a bad network has not answered in
+ * a few seconds, the cached page (query ignored: /kiosk?lon=… uses the /kiosk shell).
+ */
 async function page(request: Request, url: URL): Promise<Response> {
 	const cache = await caches.open(shellCache);
-	try {
-		const response = await fetch(request);
+	const network = fetch(request).then(async (response) => {
 		if (response.status === 200) await cache.put(url.pathname, response.clone());
 		return response;
-	} catch (error) {
-		const cached = await cache.match(url.pathname);
-		if (cached) return cached;
-		throw error;
-	}
+	});
+	const cached = await cache.match(url.pathname);
+	if (!cached) return network;
+	const slow = new Promise<null>((done) => setTimeout(() => done(null), pageTimeoutMs));
+	return (await Promise.race([network.catch(() => null), slow])) ?? cached;
 }
 
 /** Built and static files: cache first (names are versioned); anything else cached as seen. */
