@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { zxyToTileId } from 'pmtiles';
+import { concatBytes } from './bytes.ts';
 
 export interface TileInput {
 	z: number;
@@ -84,18 +85,8 @@ function buildDirectories(entries: Entry[]): { root: Uint8Array; leaves: Uint8Ar
 			offset += leaf.length;
 		}
 		const leafRoot = encodeDirectory(rootEntries);
-		if (leafRoot.length <= rootLimit) return { root: leafRoot, leaves: concat(leafParts) };
+		if (leafRoot.length <= rootLimit) return { root: leafRoot, leaves: concatBytes(leafParts) };
 	}
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-	const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-	let offset = 0;
-	for (const part of parts) {
-		out.set(part, offset);
-		offset += part.length;
-	}
-	return out;
 }
 
 export function writeArchive(tiles: TileInput[], options: ArchiveOptions): Uint8Array {
@@ -159,5 +150,5 @@ export function writeArchive(tiles: TileInput[], options: ArchiveOptions): Uint8
 	e7(119, options.center[0]);
 	e7(123, options.center[1]);
 
-	return concat([new Uint8Array(header.buffer), root, metadata, leaves, ...dataParts]);
+	return concatBytes([new Uint8Array(header.buffer), root, metadata, leaves, ...dataParts]);
 }

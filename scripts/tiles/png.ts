@@ -1,5 +1,6 @@
 /** A minimal PNG encoder (RGBA, 8 bit, no filtering) for the icon sprite. */
 import { crc32, deflateSync } from 'node:zlib';
+import { concatBytes } from './bytes.ts';
 
 function chunk(type: string, data: Uint8Array): Uint8Array {
 	const out = new Uint8Array(12 + data.length);
@@ -28,11 +29,5 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Uint
 		chunk('IDAT', new Uint8Array(deflateSync(raw, { level: 9 }))),
 		chunk('IEND', new Uint8Array(0))
 	];
-	const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-	let offset = 0;
-	for (const part of parts) {
-		out.set(part, offset);
-		offset += part.length;
-	}
-	return out;
+	return concatBytes(parts);
 }
