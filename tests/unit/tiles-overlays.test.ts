@@ -3,12 +3,18 @@
  * page's sources/layers change, including a source whose options change (re-created with its
  * layers) and raster sources of the online layers.
  */
+import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { planOverlays, type AnyOverlaySource, type OverlayLayer } from '#lib/map/overlays.ts';
 
-const points = (n: number) => ({
-	type: 'FeatureCollection' as const,
-	features: Array.from({ length: n }, () => null)
+/** A FeatureCollection of n synthetic points (distinct objects: data changes by identity). */
+const points = (n: number): FeatureCollection => ({
+	type: 'FeatureCollection',
+	features: Array.from({ length: n }, (_, i) => ({
+		type: 'Feature',
+		properties: {},
+		geometry: { type: 'Point', coordinates: [139.57 + i / 1000, 35.63] }
+	}))
 });
 const circle = (id: string, source: string, color = '#000'): OverlayLayer =>
 	({ id, type: 'circle', source, paint: { 'circle-color': color } }) as OverlayLayer;
