@@ -47,6 +47,12 @@ export async function queueCount(page: Page): Promise<number> {
 	return Number(await page.getAttribute('[data-testid="outbox-count"]', 'data-count'));
 }
 
+/** Waits until the screen lists `count` of its reports as acknowledged by the server. */
+export async function waitSynced(page: Page, count: number): Promise<void> {
+	const synced = () => page.locator('[data-testid="recent-reports"] li[data-sync="synced"]').count();
+	await expect.poll(synced, { timeout: 15_000 }).toBe(count);
+}
+
 /** Reports whose note starts with `marker`, as HQ reads them from the database, oldest first. */
 const hqTokens = new Map<string, Promise<string>>();
 

@@ -10,7 +10,8 @@ import {
 	shelterName,
 	reportsAsHq,
 	signInStaff,
-	submitReportForm
+	submitReportForm,
+	waitSynced
 } from './staff-support.ts';
 
 const baseURL = inject('baseURL');
@@ -28,7 +29,8 @@ describe('staff terminal in Chromium', () => {
 		// No control anywhere names another shelter: the form has no shelter choice at all.
 		expect(await page.locator('main select, main input[name="shelter_id"]').count()).toBe(0);
 		await submitReportForm(page, { note: `${marker} #1`, needs: ['water', 'blankets'] });
-		await expect.poll(() => queueCount(page), { timeout: 10_000 }).toBe(0);
+		await waitSynced(page, 1);
+		expect(await queueCount(page)).toBe(0);
 		const rows = await reportsAsHq(baseURL, accounts.hq, marker);
 		expect(rows).toHaveLength(1);
 		expect(rows[0]).toMatchObject({ shelter_id: accounts.staffA.shelter_id, needs: ['water', 'blankets'] });
@@ -63,14 +65,13 @@ describe('staff terminal in Chromium', () => {
 		await page.click('#evacuees-keypad button:text-is("4")');
 		expect(await page.inputValue('#evacuees-0')).toBe('14');
 		await page.click('form.report-form button[type="submit"]');
-		await expect.poll(() => queueCount(page), { timeout: 10_000 }).toBe(0);
+		await waitSynced(page, 1);
 
-		const synced = () => page.locator('[data-testid="recent-reports"] li[data-sync="synced"]').count();
 		await page.click('.quick button.primary'); // 変化なし
-		await expect.poll(synced, { timeout: 10_000 }).toBe(2);
+		await waitSynced(page, 2);
 		await page.fill('#quick-headcount', '77');
 		await page.click('.quick form button[type="submit"]'); // 人数だけ更新
-		await expect.poll(synced, { timeout: 10_000 }).toBe(3);
+		await waitSynced(page, 3);
 
 		const rows = await reportsAsHq(baseURL, accounts.hq, marker);
 		expect(rows.map((r) => [r.status, r.evacuees, r.crowding])).toEqual([
@@ -123,7 +124,8 @@ describe('staff terminal in Chromium', () => {
 		expect(await page.textContent('[data-testid="outbox-rejected"]')).toMatch(/\S/);
 		expect(await queueCount(page)).toBe(0);
 		await submitReportForm(page, { note: `${marker} B` });
-		await expect.poll(() => queueCount(page), { timeout: 10_000 }).toBe(0);
+		await waitSynced(page, 1); // the list shows shelter B's reports only
+		expect(await queueCount(page)).toBe(0);
 		const rows = await reportsAsHq(baseURL, accounts.hq, marker);
 		expect(rows.map((r) => [r.note, r.shelter_id])).toEqual([[`${marker} B`, accounts.staffB.shelter_id]]);
 		// It leaves the list only when staff dismiss it.
