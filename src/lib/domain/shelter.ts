@@ -41,7 +41,7 @@ export interface ShelterFeature {
 	type: 'Feature';
 	geometry: { type: 'Point'; coordinates: [number, number] };
 	properties: Omit<ShelterRecord, 'lon' | 'lat'> & {
-		hidden?: false;
+		hidden?: boolean;
 		ad_hoc: boolean;
 		status: PublicStatus | null;
 	};
