@@ -230,7 +230,10 @@ await Promise.all(
 				sentAt.set(key, sent);
 				for (const at of early.get(key) ?? []) latencies.push(at - sent);
 				early.delete(key);
-			} else failed++;
+			} else {
+				failed++;
+				if (failed <= 3) console.error(`POST failed: ${r.status} ${r.text.slice(0, 200)}`);
+			}
 			const wait = intervalMs - (performance.now() - tick);
 			if (wait > 0) await new Promise((r) => setTimeout(r, wait));
 		}
