@@ -54,13 +54,15 @@ export interface Message {
 
 /** An error the backend answered with: HTTP status and `{ error: { code, message } }`. */
 export class BackendError extends Error {
-	constructor(
-		readonly status: number,
-		readonly code: string,
-		message: string
-	) {
+	// Plain fields, not constructor parameter properties: Node's type stripping (scripts, benches)
+	// cannot run those.
+	readonly status: number;
+	readonly code: string;
+	constructor(status: number, code: string, message: string) {
 		super(message);
 		this.name = 'BackendError';
+		this.status = status;
+		this.code = code;
 	}
 }
 

@@ -7,15 +7,17 @@ import type { z } from 'zod';
 import { apiErrorFromSql } from './api/db-errors.ts';
 
 export class ApiError extends Error {
-	constructor(
-		readonly status: number,
-		readonly code: string,
-		message: string,
-		/** Extra response headers, e.g. Retry-After of a 429. */
-		readonly headers?: HeadersInit
-	) {
+	// Plain fields: Node's type stripping (the users CLI) cannot run constructor parameter properties.
+	readonly status: number;
+	readonly code: string;
+	/** Extra response headers, e.g. Retry-After of a 429. */
+	readonly headers?: HeadersInit;
+	constructor(status: number, code: string, message: string, headers?: HeadersInit) {
 		super(message);
 		this.name = 'ApiError';
+		this.status = status;
+		this.code = code;
+		this.headers = headers;
 	}
 }
 
