@@ -21,8 +21,9 @@ export function watchForUpdate(onWaiting: (apply: () => void) => void): () => vo
 		});
 	};
 
-	void container.getRegistration().then((registration) => {
-		if (!registration || stopped) return;
+	// `ready`, not getRegistration(): on a first visit Kit registers the worker after this runs.
+	void container.ready.then((registration) => {
+		if (stopped) return;
 		if (registration.waiting && container.controller) offer(registration.waiting);
 		registration.addEventListener('updatefound', () => {
 			const installing = registration.installing;
