@@ -1,4 +1,5 @@
-import { bearing as turfBearing, distance as turfDistance } from '@turf/turf';
+import { bearing as turfBearing } from '@turf/turf';
+import { distance as greatCircleKm } from 'geokdbush';
 
 /** A position on the ground in WGS 84 degrees. */
 export interface LonLat {
@@ -10,9 +11,12 @@ export interface LonLat {
 export const compassPoints = ['n', 'ne', 'e', 'se', 's', 'sw', 'w', 'nw'] as const;
 export type CompassPoint = (typeof compassPoints)[number];
 
-/** Great-circle distance in metres (turf's haversine on the mean Earth radius). */
+/**
+ * Great-circle distance in metres: the same haversine the k-nearest search ranks by (geokdbush),
+ * so a shown distance always agrees with the order of the list.
+ */
 export function distanceMetres(from: LonLat, to: LonLat): number {
-	return turfDistance([from.lon, from.lat], [to.lon, to.lat], { units: 'meters' });
+	return greatCircleKm(from.lon, from.lat, to.lon, to.lat) * 1000;
 }
 
 /** Initial bearing from `from` to `to`, 0–360° clockwise from true north. */
