@@ -13,6 +13,7 @@ import { PointIndex } from '#lib/geo/shelter-index.ts';
 import { ZoneIndex } from '#lib/geo/hazard-index.ts';
 import { naiveContaining, naiveNearest } from '#lib/geo/naive.ts';
 import { bearingDegrees, compassPoint, distanceMetres } from '#lib/geo/direction.ts';
+import { syntheticSquare } from './resident-fixtures.ts';
 
 const dataDir = resolve(process.env.BOSAI_OPEN_DATA_DIR ?? '../shared/data', 'komae');
 const read = (file: string) => JSON.parse(readFileSync(resolve(dataDir, file), 'utf8'));
@@ -122,22 +123,8 @@ describe('direction', () => {
 
 describe('ZoneIndex', () => {
 	// Synthetic squares around real 町丁目 points: the open data has no hazard polygons yet.
-	const square = (lon: number, lat: number, half: number, id: string): Feature<Polygon, { id: string }> => ({
-		type: 'Feature',
-		properties: { id },
-		geometry: {
-			type: 'Polygon',
-			coordinates: [
-				[
-					[lon - half, lat - half],
-					[lon + half, lat - half],
-					[lon + half, lat + half],
-					[lon - half, lat + half],
-					[lon - half, lat - half]
-				]
-			]
-		}
-	});
+	const square = (lon: number, lat: number, half: number, id: string) =>
+		syntheticSquare(lon, lat, half, { id });
 	const zones = towns.map((t, i) => square(t.lng, t.lat, 0.001 + (i % 3) * 0.001, `synthetic-${i}`));
 	const zoneIndex = new ZoneIndex(zones);
 

@@ -5,24 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { HazardZones, type HazardLayerEntry } from '#lib/resident/zones.ts';
+import { syntheticSquare } from './resident-fixtures.ts';
 
 const iwatoMinami4 = { lon: 139.590772, lat: 35.625973 }; // Geolonia point of 岩戸南四丁目
-const square = (lon: number, lat: number, half: number) => ({
-	type: 'Feature',
-	properties: { rank: 2 },
-	geometry: {
-		type: 'Polygon',
-		coordinates: [
-			[
-				[lon - half, lat - half],
-				[lon + half, lat - half],
-				[lon + half, lat + half],
-				[lon - half, lat + half],
-				[lon - half, lat - half]
-			]
-		]
-	}
-});
+const square = (lon: number, lat: number, half: number) => syntheticSquare(lon, lat, half, { rank: 2 });
 const files: Record<string, unknown> = {
 	'/generated/map/hazards/synthetic-flood.geojson': {
 		type: 'FeatureCollection',
