@@ -22,6 +22,7 @@ function step(name, command, args) {
 step('typecheck', 'npx', ['svelte-kit', 'sync']);
 passed -= 1; // sync is preparation, not a test of its own
 step('svelte-check', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings']);
+step('service-worker types', 'npx', ['tsc', '-p', 'src/service-worker', '--noEmit']);
 step('eslint', 'npx', ['eslint', '.']);
 step('prettier', 'npx', ['prettier', '--check', '.']);
 
