@@ -5,19 +5,18 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { connect, createServer, type Socket } from 'node:net';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import type { Alert } from '#lib/domain/alert.ts';
 import { call, reportFor, signIn, type TestAccount } from '../support/api.ts';
+import { axeViolations } from '../support/axe.ts';
 import { gotoHydrated, phoneViewport, useBrowser } from '../support/browser.ts';
 
 const baseURL = inject('baseURL');
 const accounts = inject('accounts');
 const harness = useBrowser();
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 async function signInHq(page: Page, account: TestAccount = accounts.hq) {
 	await gotoHydrated(page, `${baseURL}/hq`);
@@ -259,23 +258,7 @@ describe('HQ dashboard', () => {
 		await entry.waitFor();
 		expect(await entry.textContent()).toContain(accounts.hq.username);
 		expect(await entry.textContent()).toContain('drill_mode');
-		await page.evaluate(axeSource);
-		const violations = await page.evaluate(async () => {
-			const axe = (
-				window as unknown as {
-					axe: {
-						run: (
-							context: unknown,
-							options: unknown
-						) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-					};
-				}
-			).axe;
-			const result = await axe.run(document, {
-				runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
-			});
-			return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-		});
+		const violations = await axeViolations(page);
 		expect(violations).toEqual([]);
 	});
 });

@@ -5,9 +5,9 @@
  * Everything is served by the app itself: no request leaves 127.0.0.1.
  */
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { axeViolations } from '../support/axe.ts';
 import { gotoHydrated, phoneViewport, useBrowser } from '../support/browser.ts';
 
 const baseURL = inject('baseURL');
@@ -128,18 +128,7 @@ describe('/map accessibility', () => {
 		const { page } = await harness.newPage({ viewport: phoneViewport, bypassCSP: true });
 		await gotoHydrated(page, baseURL + '/map');
 		const summary = await rendered(page);
-		await page.addScriptTag({ path: resolve('node_modules/axe-core/axe.min.js') });
-		const violations = await page.evaluate(async () => {
-			const axe = (
-				window as unknown as {
-					axe: { run: (c: Document, o: unknown) => Promise<{ violations: { id: string }[] }> };
-				}
-			).axe;
-			const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-			return (await axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations.map(
-				(v) => v.id
-			);
-		});
+		const violations = await axeViolations(page);
 		expect(violations).toEqual([]);
 		// The list holds every shelter the map draws, each with a named "show on map" button.
 		const items = page.locator('.shelter-list li');

@@ -5,38 +5,13 @@
  * status is never colour alone (each badge carries its word). The pages' CSP forbids inline
  * scripts, so the contexts bypass CSP only to let page.addScriptTag inject axe.
  */
-import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { axeViolations } from '../support/axe.ts';
 import { gotoHydrated, phoneViewport, useBrowser } from '../support/browser.ts';
 import { chooseHazardAndTown, komae, renderedMap } from './resident-helpers.ts';
 
 const baseURL = inject('baseURL');
 const harness = useBrowser();
-
-interface AxeResult {
-	violations: {
-		id: string;
-		impact: string;
-		help: string;
-		nodes: { target: string[]; failureSummary: string }[];
-	}[];
-}
-
-async function axe(page: Page): Promise<AxeResult['violations']> {
-	await page.addScriptTag({ path: resolve('node_modules/axe-core/axe.min.js') });
-	const result = await page.evaluate(() =>
-		(
-			window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<AxeResult> } }
-		).axe.run(document, {
-			runOnly: {
-				type: 'tag',
-				values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
-			}
-		})
-	);
-	return result.violations.map((v) => ({ ...v, nodes: v.nodes.slice(0, 3) }));
-}
 
 describe('resident accessibility (axe-core)', () => {
 	it('/ with a hazard and position chosen: zero violations', async () => {
@@ -44,7 +19,7 @@ describe('resident accessibility (axe-core)', () => {
 		await gotoHydrated(page, baseURL + '/');
 		await chooseHazardAndTown(page, '洪水', '岩戸南四丁目');
 		await renderedMap(page);
-		expect(await axe(page)).toEqual([]);
+		expect(await axeViolations(page, { bestPractice: true })).toEqual([]);
 		// Every status badge has its word next to the shape.
 		const badges = await page.locator('[data-testid="shelter-list"] [data-status]').allTextContents();
 		expect(badges.length).toBeGreaterThan(0);
@@ -56,7 +31,7 @@ describe('resident accessibility (axe-core)', () => {
 		const { page } = await harness.newPage({ viewport: phoneViewport, bypassCSP: true });
 		await gotoHydrated(page, `${baseURL}/shelters/${encodeURIComponent(shelter.id)}`);
 		await expect.poll(() => page.locator('h1').textContent()).toBe(shelter.name);
-		expect(await axe(page)).toEqual([]);
+		expect(await axeViolations(page, { bestPractice: true })).toEqual([]);
 		const geo = await page.getByRole('link', { name: '地図アプリで道順を見る' }).getAttribute('href');
 		expect(geo).toMatch(/^geo:35\.\d+,139\.\d+\?q=/);
 	});
@@ -70,7 +45,7 @@ describe('resident accessibility (axe-core)', () => {
 		expect(await page.locator('.site-header').isVisible()).toBe(false);
 		await page.getByLabel('地震', { exact: true }).check();
 		await expect.poll(() => page.locator('[data-testid="shelter-list"] article').count()).toBe(3);
-		expect(await axe(page)).toEqual([]);
+		expect(await axeViolations(page, { bestPractice: true })).toEqual([]);
 		// A visitor switches the kiosk to English …
 		await page.getByRole('button', { name: 'English' }).click();
 		await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');

@@ -1,6 +1,4 @@
 /** Steps the staff e2e tests share: sign in on /staff, fill the report form, read the queue. */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Report } from '#lib/domain/report.ts';
@@ -70,24 +68,7 @@ export async function reportsAsHq(baseURL: string, hq: TestAccount, marker: stri
 	return result.body.filter((r) => r.note.startsWith(marker)).sort((a, b) => a.id - b.id);
 }
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** WCAG 2.x A/AA violations axe-core finds on the page as it is now (needs `bypassCSP: true`). */
-export async function axeViolations(page: Page): Promise<string[]> {
-	await page.evaluate(axeSource);
-	return page.evaluate(async () => {
-		type Axe = {
-			run: (
-				context: unknown,
-				options: unknown
-			) => Promise<{ violations: { id: string; nodes: unknown[] }[] }>;
-		};
-		const result = await (window as unknown as { axe: Axe }).axe.run(document, {
-			runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
-		});
-		return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-	});
-}
+export { axeViolations } from '../support/axe.ts';
 
 /** The name /api/shelters gives a shelter (what the staff screen must show). */
 export async function shelterName(baseURL: string, id: string): Promise<string> {

@@ -136,8 +136,10 @@ describe('supabase adapter (fake client, mock of hosted Supabase)', () => {
 		]);
 	});
 
-	it('maps PostgREST SQLSTATEs like the embedded API (42501 → 403, P0002 → 404, 23514 → 400)', async () => {
+	it('maps PostgREST SQLSTATEs like the embedded API (42501 → 403, P0002 → 404, 23514 → 400, JWT → 401)', async () => {
 		for (const [code, status] of [
+			['PGRST301', 401],
+			['PGRST303', 401],
 			['42501', 403],
 			['P0002', 404],
 			['23514', 400],

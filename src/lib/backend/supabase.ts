@@ -71,7 +71,12 @@ const publicTopics = new Set<Topic>(['shelters', 'alerts']);
 const publicAlertColumns =
 	'id, level, hazard, areas, text, issued_at, expires_at, cancelled_at, references_id, drill';
 
+/** PostgREST's JWT errors (expired, invalid): the staff outbox must ask to sign in again, not retry. */
+const postgrestAuthCodes = new Set(['PGRST301', 'PGRST302', 'PGRST303']);
+
 function fail(error: PgError): never {
+	if (error.code && postgrestAuthCodes.has(error.code))
+		throw new BackendError(401, 'unauthorized', error.message);
 	const mapped = error.code ? statusOfSqlState(error.code) : null;
 	throw new BackendError(mapped?.[0] ?? 500, mapped?.[1] ?? error.code ?? 'error', error.message);
 }
