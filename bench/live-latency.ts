@@ -6,16 +6,19 @@
  * Baseline in the same run: the bare durable insert latency of PGlite on disk (no HTTP, no
  * triggers), so the figure can be read as "× one insert" on whatever machine runs it.
  * Needs a build (`npm run build`; BOSAI_BUILD_OUT picks another one).
- *   node bench/live-latency.ts [--terminals 50] [--subscribers 2000] [--seconds 20] [--interval 1000]
+ *   node bench/live-latency.ts [--terminals 50] [--subscribers 2000] [--seconds 20] [--interval 1000] [--drain 1000]
+ * It also checks every subscriber's own event count against the acknowledged reports (no dropped
+ * events) and prints the server's RSS when the subscribers are connected and at the end.
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
+import { openDatabase } from '../src/lib/server/db/index.ts';
 import { SseParser } from '../src/lib/backend/sse-parser.ts';
 import { buildDir, startServer } from '../tests/support/server.ts';
 import { reportFigure } from './report.ts';
@@ -26,7 +29,8 @@ const { values } = parseArgs({
 		subscribers: { type: 'string', default: '2000' },
 		seconds: { type: 'string', default: '20' },
 		interval: { type: 'string', default: '1000' },
-		baseline: { type: 'string', default: '300' }
+		baseline: { type: 'string', default: '300' },
+		drain: { type: 'string', default: '1000' }
 	}
 });
 const terminals = Number(values.terminals);
@@ -34,6 +38,7 @@ const subscribers = Number(values.subscribers);
 const seconds = Number(values.seconds);
 const intervalMs = Number(values.interval);
 const baselineInserts = Number(values.baseline);
+const drainMs = Number(values.drain);
 
 function percentile(sorted: number[], p: number): number {
 	if (!sorted.length) return NaN;
@@ -141,6 +146,8 @@ function onStatus(key: string, now: number) {
 
 let connected = 0;
 let dropped = 0;
+/** Status events each subscriber received while measuring: each must see every report. */
+const perSubscriber = new Array<number>(subscribers).fill(0);
 let probes = 0;
 const sockets: http.ClientRequest[] = [];
 const statusMarker = 'event: status\n';
@@ -168,6 +175,7 @@ function subscribe(index: number): Promise<void> {
 					if (!measuring) return;
 					for (let at = chunk.indexOf(statusMarker); at !== -1; at = chunk.indexOf(statusMarker, at + 1)) {
 						delivered++;
+						perSubscriber[index]++;
 					}
 				});
 				return;
@@ -177,6 +185,7 @@ function subscribe(index: number): Promise<void> {
 				const now = performance.now();
 				for (const event of parser.push(chunk)) {
 					if (event.event !== 'status') continue;
+					if (measuring) perSubscriber[index]++;
 					const { payload } = JSON.parse(event.data) as {
 						payload: { shelter_id: string; updated_at: string };
 					};
@@ -193,8 +202,16 @@ for (let i = 0; i < subscribers; i += 100) {
 }
 console.log(`${connected} subscribers connected (${probes} measure latency)`);
 
+/** Resident set size of the server process in MB (Linux /proc). */
+function serverRssMb(): number {
+	const status = readFileSync(`/proc/${server.process.pid}/status`, 'utf8');
+	return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
+}
+const rssStart = serverRssMb();
+
 let posted = 0;
 let failed = 0;
+let resets = 0;
 const postLatencies: number[] = [];
 measuring = true;
 const started = performance.now();
@@ -207,21 +224,25 @@ await Promise.all(
 		while (performance.now() < end) {
 			const tick = performance.now();
 			const sent = performance.now();
-			const r = await request(
-				'POST',
-				'/api/reports',
-				{
-					client_id: randomUUID(),
-					shelter_id: shelter,
-					status: 'open',
-					evacuees: posted % 500,
-					crowding: 'vacant',
-					needs: [],
-					note: 'synthetic bench report',
-					reported_at: new Date().toISOString()
-				},
-				token
-			).catch((error: Error) => ({ status: 0, text: error.message }));
+			const report = {
+				client_id: randomUUID(),
+				shelter_id: shelter,
+				status: 'open',
+				evacuees: posted % 500,
+				crowding: 'vacant',
+				needs: [],
+				note: 'synthetic bench report',
+				reported_at: new Date().toISOString()
+			};
+			// A kept-alive socket the server closed at the same moment resets: send the same
+			// client_id once more, as a terminal's outbox would (idempotent).
+			const post = () => request('POST', '/api/reports', report, token);
+			const r = await post()
+				.catch(() => {
+					resets++;
+					return post();
+				})
+				.catch((error: Error) => ({ status: 0, text: error.message }));
 			postLatencies.push(performance.now() - sent);
 			if (r.status === 201) {
 				posted++;
@@ -239,8 +260,10 @@ await Promise.all(
 		}
 	})
 );
-await new Promise((r) => setTimeout(r, 1000)); // let the last events arrive
+await new Promise((r) => setTimeout(r, drainMs)); // let the last events arrive
 measuring = false;
+const rssEnd = serverRssMb();
+
 const elapsed = (performance.now() - started) / 1000;
 
 if (server.process.exitCode !== null || server.process.signalCode !== null) {
@@ -250,6 +273,22 @@ if (server.process.exitCode !== null || server.process.signalCode !== null) {
 for (const socket of sockets) socket.destroy();
 agent.destroy();
 await server.stop();
+// Ground truth: the status events the database announced during the run. A report older than the
+// shelter's shown status announces nothing (by design), so this can be below the report count.
+const announced = await (async () => {
+	const db = await openDatabase({ driver: 'pglite', dataDir, migrate: false });
+	try {
+		const rows = await db.asService((tx) =>
+			tx.query<{ n: number }>(
+				"select count(*)::int as n from realtime.messages where topic = 'shelters' and event = 'status'"
+			)
+		);
+		return rows.rows[0].n;
+	} finally {
+		await db.close();
+	}
+})();
+const short = perSubscriber.filter((n) => n !== announced).length;
 rmSync(dataDir, { recursive: true, force: true });
 
 latencies.sort((a, b) => a - b);
@@ -269,6 +308,12 @@ console.log(
 	`POST /api/reports latency ms: p50 ${percentile(postLatencies, 50).toFixed(1)}, p99 ${percentile(postLatencies, 99).toFixed(1)}`
 );
 if (dropped) console.log(`${dropped} subscriber streams broke during the run`);
+console.log(
+	`per subscriber: min ${Math.min(...perSubscriber)}, max ${Math.max(...perSubscriber)} events; the database announced ${announced} (of ${posted} reports); ${short} subscribers differ; ${resets} socket resets retried`
+);
+console.log(
+	`server RSS: ${rssStart.toFixed(0)} MB with subscribers connected, ${rssEnd.toFixed(0)} MB at the end`
+);
 console.log(`ratio: report→event p50 = ${(p(50) / baseP50).toFixed(1)} × bare insert p50`);
 
 reportFigure({
@@ -287,6 +332,16 @@ reportFigure({
 	pass: null,
 	note: `${subscribers} subscribers`
 });
+reportFigure({
+	name: 'subscribers that missed events',
+	value: short + dropped,
+	unit: 'subscribers',
+	target: '= 0',
+	pass: short + dropped === 0 && failed === 0,
+	note: `${failed} failed POSTs`
+});
+reportFigure({ name: 'server RSS start', value: rssStart, unit: 'MB', target: '', pass: null });
+reportFigure({ name: 'server RSS end', value: rssEnd, unit: 'MB', target: '', pass: null });
 reportFigure({ name: 'report→event p50', value: p(50), unit: 'ms', target: '', pass: null });
 reportFigure({ name: 'report→event p95', value: p(95), unit: 'ms', target: '', pass: null });
 reportFigure({ name: 'report→event p99', value: p(99), unit: 'ms', target: '< 100', pass: p(99) < 100 });
