@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Alert } from '#lib/domain/alert.ts';
 import type { ShelterCollection } from '#lib/domain/shelter.ts';
-import { call, signIn } from '../support/api.ts';
+import { call, signInAll } from '../support/api.ts';
 
 const baseURL = inject('baseURL');
 const accounts = inject('accounts');
@@ -19,9 +19,7 @@ let staffA = '';
 let staffB = '';
 
 beforeAll(async () => {
-	[hq, staffA, staffB] = await Promise.all(
-		[accounts.hq, accounts.staffA, accounts.staffB].map(async (a) => (await signIn(baseURL, a)).access_token)
-	);
+	({ hq, staffA, staffB } = await signInAll(baseURL, accounts));
 });
 
 describe('GET /api/shelters', () => {

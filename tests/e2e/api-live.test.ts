@@ -5,7 +5,7 @@
  * Last-Event-ID receives exactly what it missed.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { call, liveSubscriber, reportFor, signIn } from '../support/api.ts';
+import { call, liveSubscriber, reportFor, signInAll } from '../support/api.ts';
 
 const baseURL = inject('baseURL');
 const accounts = inject('accounts');
@@ -15,9 +15,7 @@ let staffA = '';
 let staffB = '';
 
 beforeAll(async () => {
-	[hq, staffA, staffB] = await Promise.all(
-		[accounts.hq, accounts.staffA, accounts.staffB].map(async (a) => (await signIn(baseURL, a)).access_token)
-	);
+	({ hq, staffA, staffB } = await signInAll(baseURL, accounts));
 });
 
 const byClient = (clientId: string) => (e: { payload: unknown }) =>

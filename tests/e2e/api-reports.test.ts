@@ -9,7 +9,7 @@ import { SignJWT } from 'jose';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Report } from '#lib/domain/report.ts';
-import { call, reportFor, signIn } from '../support/api.ts';
+import { call, reportFor, signInAll } from '../support/api.ts';
 
 const baseURL = inject('baseURL');
 const accounts = inject('accounts');
@@ -20,9 +20,7 @@ let staffA = '';
 let staffB = '';
 
 beforeAll(async () => {
-	[hq, staffA, staffB] = await Promise.all(
-		[accounts.hq, accounts.staffA, accounts.staffB].map(async (a) => (await signIn(baseURL, a)).access_token)
-	);
+	({ hq, staffA, staffB } = await signInAll(baseURL, accounts));
 });
 
 async function allReports(): Promise<Report[]> {

@@ -201,3 +201,14 @@ export function liveSubscriber(
 		}
 	};
 }
+
+/** Bearer tokens of the e2e server's three test accounts. */
+export async function signInAll(
+	baseURL: string,
+	accounts: TestAccounts
+): Promise<{ hq: string; staffA: string; staffB: string }> {
+	const [hq, staffA, staffB] = await Promise.all(
+		[accounts.hq, accounts.staffA, accounts.staffB].map(async (a) => (await signIn(baseURL, a)).access_token)
+	);
+	return { hq, staffA, staffB };
+}
