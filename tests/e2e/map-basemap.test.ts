@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
 import { gotoHydrated, phoneViewport, useBrowser } from '../support/browser.ts';
+import { waitForMapIdle } from '../support/map.ts';
 
 const baseURL = inject('baseURL');
 const harness = useBrowser();
@@ -26,14 +27,9 @@ interface RenderedSummary {
 
 /** Waits for the map to be idle with its overlays, then lists what it actually drew. */
 async function rendered(page: Page): Promise<RenderedSummary> {
-	await page.waitForSelector('[data-map-status="ready"]', { timeout: 30_000 });
-	await page.waitForFunction(() => {
-		const map = (window as unknown as { __bosaiMap?: import('maplibre-gl').Map }).__bosaiMap;
-		return !!map && !!map.getLayer('shelters-icons') && map.loaded() && map.areTilesLoaded();
-	});
+	await waitForMapIdle(page);
 	return page.evaluate(async () => {
 		const map = (window as unknown as { __bosaiMap: import('maplibre-gl').Map }).__bosaiMap;
-		await new Promise((done) => (map.loaded() ? setTimeout(done, 300) : map.once('idle', done)));
 		const props = (layer: string) => map.queryRenderedFeatures({ layers: [layer] }).map((f) => f.properties);
 		const b = map.getBounds();
 		return {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ShelterRecord } from '#lib/domain/shelter.ts';
+import { waitForMapIdle } from '../support/map.ts';
 
 export const komae = {
 	shelters: (
@@ -33,14 +34,9 @@ export async function renderedMap(
 ): Promise<{ basemap: number; shelters: string[]; towns: string[] }> {
 	// The resident map loads when it nears the screen.
 	await page.locator('.resident-map').scrollIntoViewIfNeeded();
-	await page.waitForSelector('[data-map-status="ready"]', { timeout: 30_000 });
-	await page.waitForFunction(() => {
-		const map = (window as unknown as { __bosaiMap?: import('maplibre-gl').Map }).__bosaiMap;
-		return !!map && !!map.getLayer('shelters-icons') && map.loaded() && map.areTilesLoaded();
-	});
+	await waitForMapIdle(page);
 	return page.evaluate(async () => {
 		const map = (window as unknown as { __bosaiMap: import('maplibre-gl').Map }).__bosaiMap;
-		await new Promise((done) => (map.loaded() ? setTimeout(done, 300) : map.once('idle', done)));
 		const basemapLayers = map
 			.getStyle()
 			.layers.filter((layer) => 'source' in layer && layer.source === 'basemap')

@@ -1,0 +1,17 @@
+/**
+ * Waits until the page's MapView (test hook `window.__bosaiMap`) is ready, has its shelter overlay,
+ * has loaded every tile, and has settled (idle), so queryRenderedFeatures sees what is drawn.
+ */
+import type { Page } from 'playwright-core';
+
+export async function waitForMapIdle(page: Page): Promise<void> {
+	await page.waitForSelector('[data-map-status="ready"]', { timeout: 30_000 });
+	await page.waitForFunction(() => {
+		const map = (window as unknown as { __bosaiMap?: import('maplibre-gl').Map }).__bosaiMap;
+		return !!map && !!map.getLayer('shelters-icons') && map.loaded() && map.areTilesLoaded();
+	});
+	await page.evaluate(async () => {
+		const map = (window as unknown as { __bosaiMap: import('maplibre-gl').Map }).__bosaiMap;
+		await new Promise((done) => (map.loaded() ? setTimeout(done, 300) : map.once('idle', done)));
+	});
+}
