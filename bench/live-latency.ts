@@ -16,7 +16,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { openDatabase } from '../src/lib/server/db/index.ts';
 import { SseParser } from '../src/lib/backend/sse-parser.ts';
@@ -129,12 +131,9 @@ if (!shelters.length) throw new Error('no shelters in the database (npm run data
 const sentAt = new Map<string, number>();
 const early = new Map<string, number[]>();
 const latencies: number[] = [];
-let delivered = 0;
 let measuring = false;
 
 function onStatus(key: string, now: number) {
-	if (!measuring) return;
-	delivered++;
 	const sent = sentAt.get(key);
 	if (sent !== undefined) latencies.push(now - sent);
 	else {
@@ -144,48 +143,34 @@ function onStatus(key: string, now: number) {
 	}
 }
 
-let connected = 0;
 let dropped = 0;
-/** Status events each subscriber received while measuring: each must see every report. */
-const perSubscriber = new Array<number>(subscribers).fill(0);
-let probes = 0;
+/** Status events each probe received: each must see every report (the worker counts the rest). */
+const probeCounts: number[] = [];
 const sockets: http.ClientRequest[] = [];
-const statusMarker = 'event: status\n';
 /**
- * Every subscriber is a real SSE connection the server must feed. Every `probeEvery`-th one
- * (spread evenly over the server's fan-out order) parses every event and measures latency; the
- * others only count status events, so the bench client does not starve the server of CPU on
- * the same 2 cores.
+ * Every subscriber is a real SSE connection the server must feed. One in `probeEvery`, spread
+ * evenly over the server's fan-out order, lives on this thread, parses every event and measures
+ * latency; the others live on a worker thread (bench/live-counters.ts) on raw sockets and only
+ * count status events, so load generation neither delays the measuring thread nor takes more of
+ * the shared 2 cores than it must.
  */
 const probeEvery = Math.max(1, Math.floor(subscribers / 100));
-function subscribe(index: number): Promise<void> {
-	const probe = index % probeEvery === 0;
-	if (probe) probes++;
+function subscribeProbe(): Promise<void> {
+	const index = probeCounts.push(0) - 1;
 	return new Promise((ready, fail) => {
 		const req = http.get(`${server.url}/api/live?topics=shelters`, { agent: false }, (res) => {
 			if (res.statusCode !== 200) return fail(new Error(`live ${res.statusCode}`));
-			connected++;
 			ready();
 			res.on('error', () => {
 				if (measuring) dropped++;
 			});
 			res.setEncoding('utf8');
-			if (!probe) {
-				res.on('data', (chunk: string) => {
-					if (!measuring) return;
-					for (let at = chunk.indexOf(statusMarker); at !== -1; at = chunk.indexOf(statusMarker, at + 1)) {
-						delivered++;
-						perSubscriber[index]++;
-					}
-				});
-				return;
-			}
 			const parser = new SseParser();
 			res.on('data', (chunk: string) => {
 				const now = performance.now();
 				for (const event of parser.push(chunk)) {
 					if (event.event !== 'status') continue;
-					if (measuring) perSubscriber[index]++;
+					probeCounts[index]++;
 					const { payload } = JSON.parse(event.data) as {
 						payload: { shelter_id: string; updated_at: string };
 					};
@@ -197,10 +182,28 @@ function subscribe(index: number): Promise<void> {
 		sockets.push(req);
 	});
 }
-for (let i = 0; i < subscribers; i += 100) {
-	await Promise.all(Array.from({ length: Math.min(100, subscribers - i) }, (_, k) => subscribe(i + k)));
+
+type CounterReply =
+	| { type: 'opened' }
+	| { type: 'counts'; counts: number[]; broken: number }
+	| { type: 'error'; message: string };
+const counters = new Worker(new URL('./live-counters.ts', import.meta.url), {
+	workerData: { url: `${server.url}/api/live?topics=shelters` }
+});
+function ask(message: { open: number } | 'stop'): Promise<CounterReply> {
+	return new Promise((done, fail) => {
+		counters.once('message', (reply: CounterReply) =>
+			reply.type === 'error' ? fail(new Error(reply.message)) : done(reply)
+		);
+		counters.postMessage(message);
+	});
 }
-console.log(`${connected} subscribers connected (${probes} measure latency)`);
+// Interleaved: one probe, then probeEvery − 1 counted streams, and again.
+for (let open = 0; open < subscribers; open += probeEvery) {
+	const bulk = Math.min(probeEvery, subscribers - open) - 1;
+	await Promise.all([subscribeProbe(), bulk > 0 ? ask({ open: bulk }) : null]);
+}
+console.log(`${subscribers} subscribers connected (${probeCounts.length} measure latency)`);
 
 /** Resident set size of the server process in MB (Linux /proc). */
 function serverRssMb(): number {
@@ -214,6 +217,7 @@ let failed = 0;
 let resets = 0;
 const postLatencies: number[] = [];
 measuring = true;
+const loopStart = performance.eventLoopUtilization();
 const started = performance.now();
 const end = started + seconds * 1000;
 await Promise.all(
@@ -263,6 +267,7 @@ await Promise.all(
 await new Promise((r) => setTimeout(r, drainMs)); // let the last events arrive
 measuring = false;
 const rssEnd = serverRssMb();
+const loopBusy = performance.eventLoopUtilization(loopStart).utilization;
 
 const elapsed = (performance.now() - started) / 1000;
 
@@ -270,6 +275,10 @@ if (server.process.exitCode !== null || server.process.signalCode !== null) {
 	console.error(`the server died during the run:\n${server.output().slice(-2000)}`);
 	process.exit(1);
 }
+const bulk = (await ask('stop')) as { counts: number[]; broken: number };
+dropped += bulk.broken;
+const perSubscriber = [...probeCounts, ...bulk.counts];
+const delivered = perSubscriber.reduce((sum, n) => sum + n, 0);
 for (const socket of sockets) socket.destroy();
 agent.destroy();
 await server.stop();
@@ -306,6 +315,9 @@ console.log(
 );
 console.log(
 	`POST /api/reports latency ms: p50 ${percentile(postLatencies, 50).toFixed(1)}, p99 ${percentile(postLatencies, 99).toFixed(1)}`
+);
+console.log(
+	`measuring thread busy ${(loopBusy * 100).toFixed(0)}% of the run (its own delay is part of every figure)`
 );
 if (dropped) console.log(`${dropped} subscriber streams broke during the run`);
 console.log(

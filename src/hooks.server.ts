@@ -1,10 +1,12 @@
+import type { Server } from 'node:http';
 import type { Handle, ServerInit } from '@sveltejs/kit/hooks';
 import { building, dev } from '$app/env';
 import { isLocale, localeCookie, matchAcceptLanguage } from '#lib/i18n/locales.ts';
-import { bearerClaims } from '#lib/server/auth/bearer.ts';
+import { bearerClaims, tokenRefusal } from '#lib/server/auth/bearer.ts';
 import { ensureDemoAccounts } from '#lib/server/auth/demo.ts';
 import { runtime } from '#lib/server/api/runtime.ts';
-import { ApiError, errorResponse } from '#lib/server/http.ts';
+import { httpServerEvent, routeLiveToSockets } from '#lib/server/live/node-stream.ts';
+import { ApiError } from '#lib/server/http.ts';
 import { applySecurityHeaders } from '#lib/server/security-headers.ts';
 
 /** Opens the embedded database (shim, migrations, seed) before the first request. */
@@ -14,6 +16,9 @@ export const init: ServerInit = async () => {
 	const { db, dataDir } = await runtime();
 	// Demo accounts only under `vite dev`; a production start never creates any.
 	if (dev) await ensureDemoAccounts(db, dataDir);
+	// `npm start` (scripts/start.ts) hands us its HTTP server: live streams then skip Kit's
+	// response streaming and write straight to their sockets (see live/node-stream.ts).
+	else process.once(httpServerEvent, (server: Server) => routeLiveToSockets(server));
 };
 
 /**
@@ -30,10 +35,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		}
 	} catch (error) {
 		if (!(error instanceof ApiError)) throw error;
-		const refusal = errorResponse(error.status, error.code, error.message, {
-			'www-authenticate': `Bearer error="invalid_token"`
-		});
-		return applySecurityHeaders(refusal, event.url);
+		return applySecurityHeaders(tokenRefusal(error), event.url);
 	}
 	const fromCookie = event.cookies.get(localeCookie);
 	event.locals.locale = isLocale(fromCookie)

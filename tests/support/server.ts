@@ -1,5 +1,6 @@
 /**
- * Starts the real production server (`node build`) on a free loopback port with its own data dir.
+ * Starts the real production server (`npm start`: scripts/start.ts over the build) on a free
+ * loopback port with its own data dir.
  * Used by the e2e global setup and by tests that must kill and restart the server.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -36,13 +37,19 @@ export function tempDataDir(prefix = 'bosai-e2e-'): string {
 	return mkdtempSync(join(tmpdir(), prefix));
 }
 
+/** `npm start` (scripts/start.ts, the production entry), or plain `node build` (adapter-node only). */
+export type ServerEntry = 'start' | 'adapter';
+
 export async function startServer(
-	options: { dataDir?: string; port?: number; env?: Record<string, string> } = {}
+	options: { dataDir?: string; port?: number; env?: Record<string, string>; entry?: ServerEntry } = {}
 ): Promise<RunningServer> {
 	const port = options.port ?? (await freePort());
 	const dataDir = options.dataDir ?? tempDataDir();
 	let log = '';
-	const child = spawn(process.execPath, [buildDir], {
+	// BOSAI_SERVER_NODE_ARGS: extra Node flags for the server only (e.g. `--cpu-prof` when profiling a bench).
+	const nodeArgs = process.env.BOSAI_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+	const entry = options.entry === 'adapter' ? [buildDir] : [resolve('scripts/start.ts'), buildDir];
+	const child = spawn(process.execPath, [...nodeArgs, ...entry], {
 		env: {
 			...process.env,
 			PORT: String(port),

@@ -8,7 +8,8 @@ import { openDatabase } from '#lib/server/db/index.ts';
 import type { Database } from '#lib/server/db/types.ts';
 import { canSubscribe } from '#lib/server/live/authorize.ts';
 import { LiveHub } from '#lib/server/live/hub.ts';
-import { maxReplay, openLiveStream, replay } from '#lib/server/live/stream.ts';
+import { maxReplay, replay } from '#lib/server/live/session.ts';
+import { openLiveStream } from '#lib/server/live/web-stream.ts';
 
 let db: Database;
 

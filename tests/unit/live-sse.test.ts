@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SseParser } from '#lib/backend/sse-parser.ts';
-import { LiveHub, type Batch, type Subscriber } from '#lib/server/live/hub.ts';
+import { LiveHub, fanoutShare, type Batch, type Subscriber } from '#lib/server/live/hub.ts';
 import { eventFrame, heartbeatFrame, openingFrame } from '#lib/server/live/sse.ts';
 
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -50,17 +50,31 @@ describe('SSE framing and parsing', () => {
 	});
 });
 
-function fakeSubscriber(topics: string[], options: { capacity?: number; expiresAt?: number | null } = {}) {
+function fakeSubscriber(
+	topics: string[],
+	options: { capacity?: number; expiresAt?: number | null; busyMs?: number } = {}
+) {
 	const frames: string[] = [];
 	const batches: Batch[] = [];
+	const writtenAt: number[] = [];
 	let closed = false;
-	const subscriber: Subscriber & { frames: string[]; batches: Batch[]; closed: () => boolean } = {
+	const subscriber: Subscriber & {
+		frames: string[];
+		batches: Batch[];
+		writtenAt: number[];
+		closed: () => boolean;
+	} = {
 		topics: new Set(topics),
 		expiresAt: options.expiresAt ?? null,
 		frames,
 		batches,
+		writtenAt,
 		closed: () => closed,
 		write(batch) {
+			writtenAt.push(performance.now());
+			// A write that costs CPU, like thousands of socket writes in one flush.
+			const until = performance.now() + (options.busyMs ?? 0);
+			while (performance.now() < until);
 			if (frames.length >= (options.capacity ?? Infinity)) return false;
 			if (batch) batches.push(batch);
 			frames.push(batch ? decode(batch.bytes) : ': heartbeat');
@@ -113,6 +127,25 @@ describe('LiveHub', () => {
 		expect(a.frames).toHaveLength(0);
 		await new Promise((r) => setImmediate(r));
 		expect(idsOf(a.frames.join(''))).toEqual([5]);
+		hub.close();
+	});
+
+	it(`under load, fan-out takes at most ${fanoutShare * 100}% of the loop; what arrives meanwhile goes in one write`, async () => {
+		const hub = new LiveHub(0, 60_000);
+		const busy = fakeSubscriber(['shelters'], { busyMs: 20 });
+		hub.add(busy);
+		hub.publish(message(1, 'shelters'));
+		await new Promise((r) => setImmediate(r));
+		expect(idsOf(busy.frames.join(''))).toEqual([1]);
+		hub.publish(message(2, 'shelters'));
+		hub.publish(message(3, 'shelters'));
+		await new Promise((r) => setImmediate(r));
+		expect(busy.frames).toHaveLength(1); // still waiting: the last flush took 20 ms
+		await new Promise((r) => setTimeout(r, 60));
+		expect(busy.frames).toHaveLength(2);
+		expect(idsOf(busy.frames[1])).toEqual([2, 3]);
+		// Timers may fire up to 1 ms early against performance.now().
+		expect(busy.writtenAt[1] - busy.writtenAt[0]).toBeGreaterThanOrEqual(20 / fanoutShare - 1);
 		hub.close();
 	});
 

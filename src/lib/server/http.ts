@@ -73,11 +73,16 @@ export function handleApi<Event>(handler: (event: Event) => Promise<Response>) {
 		try {
 			return await handler(event);
 		} catch (error) {
-			const apiError = error instanceof ApiError ? error : apiErrorFromSql(error);
-			if (apiError) {
-				return errorResponse(apiError.status, apiError.code, apiError.message, apiError.headers);
-			}
+			const response = apiErrorResponse(error);
+			if (response) return response;
 			throw error;
 		}
 	};
+}
+
+/** The JSON response for an error that is the caller's fault; null for anything else (a 500). */
+export function apiErrorResponse(error: unknown): Response | null {
+	const apiError = error instanceof ApiError ? error : apiErrorFromSql(error);
+	if (!apiError) return null;
+	return errorResponse(apiError.status, apiError.code, apiError.message, apiError.headers);
 }

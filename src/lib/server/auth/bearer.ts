@@ -1,6 +1,6 @@
 /** `Authorization: Bearer <jwt>` → verified claims; no header → anonymous (null). */
 import type { Claims } from '../db/types.ts';
-import { ApiError } from '../http.ts';
+import { ApiError, errorResponse } from '../http.ts';
 import { TokenError, verifyAccessToken } from './jwt.ts';
 
 export async function bearerClaims(header: string | null, secret: Uint8Array): Promise<Claims | null> {
@@ -15,4 +15,11 @@ export async function bearerClaims(header: string | null, secret: Uint8Array): P
 		if (error instanceof TokenError) throw new ApiError(401, error.code, error.message);
 		throw error;
 	}
+}
+
+/** The 401 for a bad or expired token: never a silent downgrade to anonymous (RFC 6750 § 3). */
+export function tokenRefusal(error: ApiError): Response {
+	return errorResponse(error.status, error.code, error.message, {
+		'www-authenticate': `Bearer error="invalid_token"`
+	});
 }

@@ -30,3 +30,23 @@ export function resyncFrame(id: number): Uint8Array {
 	const data = JSON.stringify({ topic: null, payload: { reason: 'too_far_behind' } });
 	return encoder.encode(`id: ${id}\nevent: resync\ndata: ${data}\n\n`);
 }
+
+/** Response headers of every live stream, whichever transport carries it. */
+export const liveResponseHeaders: Readonly<Record<string, string>> = {
+	'content-type': 'text/event-stream; charset=utf-8',
+	'cache-control': 'no-store',
+	// Tells nginx-style proxies not to buffer the stream.
+	'x-accel-buffering': 'no'
+};
+
+const crlf = encoder.encode('\r\n');
+
+/** `bytes` as one HTTP/1.1 chunk (RFC 9112 § 7.1): size in hex, CRLF, data, CRLF. */
+export function httpChunk(bytes: Uint8Array): Uint8Array {
+	const size = encoder.encode(`${bytes.length.toString(16)}\r\n`);
+	const out = new Uint8Array(size.length + bytes.length + crlf.length);
+	out.set(size, 0);
+	out.set(bytes, size.length);
+	out.set(crlf, size.length + bytes.length);
+	return out;
+}

@@ -1,12 +1,12 @@
 /**
- * GET /api/live request handling: parse `topics` and the resume point (Last-Event-ID header, or
- * `?after=` for clients that cannot set it), check every topic, then open the stream.
+ * GET /api/live request handling, shared by both transports: parse `topics` and the resume point
+ * (Last-Event-ID header, or `?after=` for clients that cannot set it), check every topic.
  */
-import type { Claims } from '../db/types.ts';
+import type { Claims, Database } from '../db/types.ts';
 import { ApiError } from '../http.ts';
 import type { Runtime } from '../api/runtime.ts';
 import { canSubscribe, isTopic } from './authorize.ts';
-import { openLiveStream } from './stream.ts';
+import { openLiveStream } from './web-stream.ts';
 
 const maxTopics = 20;
 
@@ -34,18 +34,24 @@ export function parseResume(header: string | null, query: string | null): number
 	return Number(raw);
 }
 
+/** Throws a 403 ApiError unless the caller may read every topic (RLS decides, see authorize.ts). */
+export async function authorizeTopics(db: Database, claims: Claims | null, topics: string[]): Promise<void> {
+	for (const topic of topics) {
+		if (!(await canSubscribe(db, claims, topic))) {
+			throw claims
+				? new ApiError(403, 'forbidden', `Not allowed to subscribe to "${topic}"`)
+				: new ApiError(403, 'forbidden', `Sign in to subscribe to "${topic}"`);
+		}
+	}
+}
+
+/** The portable path (Kit route): checks, then a ReadableStream Response. */
 export async function subscribe(
 	rt: Runtime,
 	claims: Claims | null,
 	topics: string[],
 	after: number | null
 ): Promise<Response> {
-	for (const topic of topics) {
-		if (!(await canSubscribe(rt.db, claims, topic))) {
-			throw claims
-				? new ApiError(403, 'forbidden', `Not allowed to subscribe to "${topic}"`)
-				: new ApiError(403, 'forbidden', `Sign in to subscribe to "${topic}"`);
-		}
-	}
+	await authorizeTopics(rt.db, claims, topics);
 	return openLiveStream({ db: rt.db, hub: rt.hub, claims, topics, after });
 }

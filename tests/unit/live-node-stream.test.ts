@@ -1,0 +1,161 @@
+/**
+ * The direct-to-socket transport of GET /api/live (`npm start`), on a real Node HTTP server over
+ * loopback with a real PGlite and the real migrations: our own HTTP/1.1 chunk framing must read
+ * back as a valid stream in Node's HTTP client (fetch), end cleanly, and behave like the Kit
+ * route for errors; every other request must still reach the listener that was there (Kit).
+ */
+import { createServer, type Server } from 'node:http';
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SseParser, type SseEvent } from '#lib/backend/sse-parser.ts';
+import type { Runtime } from '#lib/server/api/runtime.ts';
+import { FailureLimiter, loginLimits } from '#lib/server/auth/rate-limit.ts';
+import { openDatabase } from '#lib/server/db/index.ts';
+import { LiveHub } from '#lib/server/live/hub.ts';
+import { maxBufferedBytes, routeLiveToSockets } from '#lib/server/live/node-stream.ts';
+
+let rt: Runtime;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+	const db = await openDatabase({ driver: 'pglite', dataDir: 'memory://', seed: false });
+	const hub = new LiveHub(0, 60_000);
+	db.onRealtime((message) => hub.publish(message));
+	rt = {
+		dataDir: 'memory://',
+		db,
+		hub,
+		secret: crypto.getRandomValues(new Uint8Array(32)),
+		limiters: {
+			username: new FailureLimiter(loginLimits.username),
+			address: new FailureLimiter(loginLimits.address)
+		}
+	};
+	server = createServer((_req, res) => res.end('downstream'));
+	routeLiveToSockets(server, async () => rt);
+	await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+	const address = server.address();
+	base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}, 60_000);
+
+afterAll(async () => {
+	rt?.hub.close();
+	server?.closeAllConnections();
+	await new Promise((done) => server?.close(done));
+	await rt?.db.close();
+});
+
+const send = (n: number, payload: unknown = { n }) =>
+	rt.db.asService((tx) =>
+		tx.query(`select realtime.send($1::jsonb, 'status', 'shelters', false)`, [JSON.stringify(payload)])
+	);
+
+/** Reads events until `until` says stop; resolves with them, the parser and whether the body ended. */
+async function readEvents(response: Response, until: (events: SseEvent[], parser: SseParser) => boolean) {
+	const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+	const parser = new SseParser();
+	const events: SseEvent[] = [];
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) return { events, parser, ended: true };
+		events.push(...parser.push(value));
+		if (until(events, parser)) {
+			await reader.cancel();
+			return { events, parser, ended: false };
+		}
+	}
+}
+
+describe('GET /api/live straight to the socket', () => {
+	it('streams every batch as valid HTTP/1.1 chunks, in order, with the live headers', async () => {
+		const response = await fetch(`${base}/api/live?topics=shelters`);
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+		expect(response.headers.get('transfer-encoding')).toBe('chunked');
+		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+		const reading = readEvents(
+			response,
+			(events) => events.filter((e) => e.event === 'status').length === 60
+		);
+		// Bursts (several messages per flush) and single messages, with one large payload.
+		for (let n = 1; n <= 60; n++) await send(n, n === 30 ? { n, text: 'x'.repeat(100_000) } : { n });
+		const { events } = await reading;
+		const ns = events
+			.filter((e) => e.event === 'status')
+			.map((e) => (JSON.parse(e.data) as { payload: { n: number } }).payload.n);
+		expect(ns).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+	});
+
+	it('ends with a proper last chunk when the server closes the stream', async () => {
+		const response = await fetch(`${base}/api/live?topics=alerts`);
+		const reading = readEvents(response, () => false);
+		await new Promise((r) => setTimeout(r, 50));
+		expect(rt.hub.size).toBeGreaterThan(0);
+		// As on shutdown: the hub ends every stream. A fresh hub serves the tests that follow.
+		rt.hub.close();
+		const next = new LiveHub(rt.hub.lastId, 60_000);
+		rt.db.onRealtime((message) => next.publish(message));
+		rt.hub = next;
+		const { ended } = await reading; // a malformed body would reject here instead
+		expect(ended).toBe(true);
+	});
+
+	it('resumes after Last-Event-ID with what was missed', async () => {
+		const first = await fetch(`${base}/api/live?topics=shelters`);
+		// A fresh stream says where it starts with an id-only frame.
+		const { parser } = await readEvents(first, (_, p) => p.lastEventId !== null);
+		const resumeAt = Number(parser.lastEventId);
+		await send(101);
+		await send(102);
+		const again = await fetch(`${base}/api/live?topics=shelters`, {
+			headers: { 'last-event-id': String(resumeAt) }
+		});
+		const replayed = await readEvents(again, (list) => list.filter((e) => e.event === 'status').length === 2);
+		expect(
+			replayed.events
+				.filter((e) => e.event === 'status')
+				.map((e) => (JSON.parse(e.data) as { payload: { n: number } }).payload.n)
+		).toEqual([101, 102]);
+	});
+
+	it('refuses like the Kit route: 403 for anonymous `hq`, 401 for a forged token, 400 for no topic', async () => {
+		const hq = await fetch(`${base}/api/live?topics=hq`);
+		expect(hq.status).toBe(403);
+		expect(((await hq.json()) as { error: { code: string } }).error.code).toBe('forbidden');
+		expect(hq.headers.get('x-frame-options')).toBe('DENY');
+		const forged = await fetch(`${base}/api/live?topics=shelters`, {
+			headers: { authorization: 'Bearer aaa.bbb.ccc' }
+		});
+		expect(forged.status).toBe(401);
+		expect(forged.headers.get('www-authenticate')).toContain('invalid_token');
+		expect((await fetch(`${base}/api/live`)).status).toBe(400);
+	});
+
+	it('leaves every other request to the listener that was there', async () => {
+		expect(await (await fetch(`${base}/api/shelters`)).text()).toBe('downstream');
+		expect(await (await fetch(`${base}/api/live/x?topics=shelters`)).text()).toBe('downstream');
+		const post = await fetch(`${base}/api/live?topics=shelters`, { method: 'POST' });
+		expect(await post.text()).toBe('downstream');
+	});
+
+	it(`cuts a client that stops reading once more than ${maxBufferedBytes / 1024} KiB wait for it`, async () => {
+		const before = rt.hub.size;
+		const socket = connect(Number(new URL(base).port), '127.0.0.1');
+		socket.write('GET /api/live?topics=shelters HTTP/1.1\r\nHost: x\r\n\r\n');
+		await new Promise((r) => socket.once('data', r));
+		socket.pause(); // never reads again: the kernel buffers fill, then ours
+		const closed = new Promise((r) => socket.once('close', r));
+		expect(rt.hub.size).toBe(before + 1);
+		// Loopback buffers may hold tens of MB (net.ipv4.tcp_rmem) before ours starts to grow.
+		const big = 'y'.repeat(1_000_000);
+		for (let n = 0; n < 150 && rt.hub.size > before; n++) {
+			await send(n, { n, big });
+			// In-memory PGlite answers on microtasks alone: let the hub's flush (a macrotask) run.
+			await new Promise((r) => setTimeout(r, 1));
+		}
+		expect(rt.hub.size).toBe(before);
+		socket.destroy();
+		await closed;
+	});
+});
