@@ -6,7 +6,8 @@
  * Baseline in the same run: the bare durable insert latency of PGlite on disk (no HTTP, no
  * triggers), so the figure can be read as "× one insert" on whatever machine runs it.
  * Needs a build (`npm run build`; BOSAI_BUILD_OUT picks another one).
- *   node bench/live-latency.ts [--terminals 50] [--subscribers 2000] [--seconds 20] [--interval 1000] [--drain 1000]
+ *   node bench/live-latency.ts [--terminals 50] [--subscribers 2000] [--seconds 20] [--interval 1000]
+ *     [--drain 1000] [--entry start|adapter]
  * It also checks every subscriber's own event count against the acknowledged reports (no dropped
  * events) and prints the server's RSS when the subscribers are connected and at the end.
  */
@@ -32,7 +33,9 @@ const { values } = parseArgs({
 		seconds: { type: 'string', default: '20' },
 		interval: { type: 'string', default: '1000' },
 		baseline: { type: 'string', default: '300' },
-		drain: { type: 'string', default: '1000' }
+		drain: { type: 'string', default: '1000' },
+		// start: `npm start` (direct-to-socket SSE); adapter: plain `node build` (Kit's stream).
+		entry: { type: 'string', default: 'start' }
 	}
 });
 const terminals = Number(values.terminals);
@@ -41,6 +44,7 @@ const seconds = Number(values.seconds);
 const intervalMs = Number(values.interval);
 const baselineInserts = Number(values.baseline);
 const drainMs = Number(values.drain);
+const entry = values.entry === 'adapter' ? 'adapter' : 'start';
 
 function percentile(sorted: number[], p: number): number {
 	if (!sorted.length) return NaN;
@@ -83,7 +87,7 @@ const add = spawnSync(process.execPath, [resolve('scripts/users.ts'), 'add', 'be
 	encoding: 'utf8'
 });
 if (add.status !== 0) throw new Error(`users add failed: ${add.stderr}`);
-const server = await startServer({ dataDir });
+const server = await startServer({ dataDir, entry });
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 
 function request(
@@ -150,7 +154,7 @@ const sockets: http.ClientRequest[] = [];
 /**
  * Every subscriber is a real SSE connection the server must feed. One in `probeEvery`, spread
  * evenly over the server's fan-out order, lives on this thread, parses every event and measures
- * latency; the others live on a worker thread (bench/live-counters.ts) on raw sockets and only
+ * latency; the others live on a worker thread (bench/support/live-counters.ts) on raw sockets and only
  * count status events, so load generation neither delays the measuring thread nor takes more of
  * the shared 2 cores than it must.
  */
@@ -187,7 +191,7 @@ type CounterReply =
 	| { type: 'opened' }
 	| { type: 'counts'; counts: number[]; broken: number }
 	| { type: 'error'; message: string };
-const counters = new Worker(new URL('./live-counters.ts', import.meta.url), {
+const counters = new Worker(new URL('./support/live-counters.ts', import.meta.url), {
 	workerData: { url: `${server.url}/api/live?topics=shelters` }
 });
 function ask(message: { open: number } | 'stop'): Promise<CounterReply> {
@@ -205,6 +209,13 @@ for (let open = 0; open < subscribers; open += probeEvery) {
 }
 console.log(`${subscribers} subscribers connected (${probeCounts.length} measure latency)`);
 
+/** CPU seconds (user + system) the server process has used so far (Linux /proc, USER_HZ 100). */
+function serverCpuSeconds(): number {
+	const stat = readFileSync(`/proc/${server.process.pid}/stat`, 'utf8');
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** Resident set size of the server process in MB (Linux /proc). */
 function serverRssMb(): number {
 	const status = readFileSync(`/proc/${server.process.pid}/status`, 'utf8');
@@ -218,6 +229,7 @@ let resets = 0;
 const postLatencies: number[] = [];
 measuring = true;
 const loopStart = performance.eventLoopUtilization();
+const cpuStart = serverCpuSeconds();
 const started = performance.now();
 const end = started + seconds * 1000;
 await Promise.all(
@@ -267,6 +279,7 @@ await Promise.all(
 await new Promise((r) => setTimeout(r, drainMs)); // let the last events arrive
 measuring = false;
 const rssEnd = serverRssMb();
+const serverCpu = serverCpuSeconds() - cpuStart;
 const loopBusy = performance.eventLoopUtilization(loopStart).utilization;
 
 const elapsed = (performance.now() - started) / 1000;
@@ -326,6 +339,9 @@ console.log(
 console.log(
 	`server RSS: ${rssStart.toFixed(0)} MB with subscribers connected, ${rssEnd.toFixed(0)} MB at the end`
 );
+console.log(
+	`server CPU: ${serverCpu.toFixed(1)} s in ${elapsed.toFixed(1)} s (${((100 * serverCpu) / elapsed).toFixed(0)}% of one core), ${((serverCpu * 1e6) / delivered).toFixed(2)} µs per delivered event`
+);
 console.log(`ratio: report→event p50 = ${(p(50) / baseP50).toFixed(1)} × bare insert p50`);
 
 reportFigure({
@@ -351,6 +367,14 @@ reportFigure({
 	target: '= 0',
 	pass: short + dropped === 0 && failed === 0,
 	note: `${failed} failed POSTs`
+});
+reportFigure({
+	name: 'server CPU per delivered event',
+	value: (serverCpu * 1e6) / delivered,
+	unit: 'µs',
+	target: '',
+	pass: null,
+	note: entry === 'start' ? 'npm start' : 'node build'
 });
 reportFigure({ name: 'server RSS start', value: rssStart, unit: 'MB', target: '', pass: null });
 reportFigure({ name: 'server RSS end', value: rssEnd, unit: 'MB', target: '', pass: null });

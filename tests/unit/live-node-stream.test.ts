@@ -132,6 +132,16 @@ describe('GET /api/live straight to the socket', () => {
 		expect((await fetch(`${base}/api/live`)).status).toBe(400);
 	});
 
+	it('is not thrown by a Host header that is no host name', async () => {
+		const socket = connect(Number(new URL(base).port), '127.0.0.1');
+		socket.write('GET /api/live?topics=shelters HTTP/1.1\r\nHost: a b/%\r\n\r\n');
+		const head = await new Promise<string>((r) =>
+			socket.once('data', (b: Buffer) => r(b.toString('latin1')))
+		);
+		expect(head.startsWith('HTTP/1.1 200 ')).toBe(true);
+		socket.destroy();
+	});
+
 	it('leaves every other request to the listener that was there', async () => {
 		expect(await (await fetch(`${base}/api/shelters`)).text()).toBe('downstream');
 		expect(await (await fetch(`${base}/api/live/x?topics=shelters`)).text()).toBe('downstream');

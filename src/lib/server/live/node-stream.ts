@@ -33,7 +33,14 @@ export function routeLiveToSockets(server: Server, rt: () => Promise<Runtime> = 
 	const downstream = server.listeners('request') as RequestListener[];
 	server.removeAllListeners('request');
 	server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-		if (req.method === 'GET' && pathOf(req.url) === livePath) return void serveLive(req, res, rt);
+		if (req.method === 'GET' && pathOf(req.url) === livePath) {
+			// serveLive answers every error itself; this is the last guard against a crash.
+			serveLive(req, res, rt).catch((error: unknown) => {
+				console.error('live:', error instanceof Error ? error.message : error);
+				res.destroy();
+			});
+			return;
+		}
 		for (const listener of downstream) listener.call(server, req, res);
 	});
 }
@@ -43,13 +50,17 @@ function pathOf(url: string | undefined): string {
 	return end === -1 ? (url ?? '') : url!.slice(0, end);
 }
 
-/** The request URL as Kit would see it: only its protocol matters here (HSTS behind TLS). */
+/**
+ * The request URL as Kit would see it; only its protocol (HSTS behind TLS) and query are used.
+ * A Host header is the client's to send: one that is no host name must not throw.
+ */
 function requestUrl(req: IncomingMessage): URL {
-	const base = new URL(process.env.ORIGIN ?? `http://${req.headers.host ?? 'localhost'}`);
+	const parse = (text: string) => URL.parse(text) ?? new URL('http://localhost');
+	const base = parse(process.env.ORIGIN ?? `http://${req.headers.host ?? 'localhost'}`);
 	const header = process.env.PROTOCOL_HEADER?.toLowerCase();
 	const forwarded = header ? req.headers[header] : undefined;
 	if (forwarded === 'https' || forwarded === 'http') base.protocol = `${forwarded}:`;
-	return new URL(req.url ?? '/', base);
+	return URL.parse(req.url ?? '/', base) ?? base;
 }
 
 function header(req: IncomingMessage, name: string): string | null {
