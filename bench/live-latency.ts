@@ -232,6 +232,9 @@ function serverRssMb(): number {
 	return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
 }
 const rssStart = serverRssMb();
+/** Server RSS every 10 s of the run: does memory level off? */
+const rssSeries: number[] = [];
+const rssTimer = setInterval(() => rssSeries.push(serverRssMb()), 10_000);
 
 let posted = 0;
 let failed = 0;
@@ -290,6 +293,7 @@ await Promise.all(
 await new Promise((r) => setTimeout(r, drainMs)); // let the last events arrive
 measuring = false;
 const rssEnd = serverRssMb();
+clearInterval(rssTimer);
 const serverCpu = serverCpuSeconds() - cpuStart;
 const loopBusy = performance.eventLoopUtilization(loopStart).utilization;
 
@@ -354,6 +358,7 @@ console.log(
 console.log(
 	`server RSS: ${rssStart.toFixed(0)} MB with subscribers connected, ${rssEnd.toFixed(0)} MB at the end`
 );
+console.log(`server RSS every 10 s (MB): ${rssSeries.map((mb) => mb.toFixed(0)).join(' ')}`);
 console.log(
 	`server CPU: ${serverCpu.toFixed(1)} s in ${elapsed.toFixed(1)} s (${((100 * serverCpu) / elapsed).toFixed(0)}% of one core), ${((serverCpu * 1e6) / delivered).toFixed(2)} µs per delivered event`
 );
