@@ -41,14 +41,22 @@ export function tempDataDir(prefix = 'bosai-e2e-'): string {
 export type ServerEntry = 'start' | 'adapter';
 
 export async function startServer(
-	options: { dataDir?: string; port?: number; env?: Record<string, string>; entry?: ServerEntry } = {}
+	options: {
+		dataDir?: string;
+		port?: number;
+		env?: Record<string, string>;
+		entry?: ServerEntry;
+		/** Another build than `buildDir` (e.g. a copy a test changes). */
+		build?: string;
+	} = {}
 ): Promise<RunningServer> {
 	const port = options.port ?? (await freePort());
 	const dataDir = options.dataDir ?? tempDataDir();
 	let log = '';
 	// BOSAI_SERVER_NODE_ARGS: extra Node flags for the server only (e.g. `--cpu-prof` when profiling a bench).
 	const nodeArgs = process.env.BOSAI_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-	const entry = options.entry === 'adapter' ? [buildDir] : [resolve('scripts/start.ts'), buildDir];
+	const build = options.build ?? buildDir;
+	const entry = options.entry === 'adapter' ? [build] : [resolve('scripts/start.ts'), build];
 	const child = spawn(process.execPath, [...nodeArgs, ...entry], {
 		env: {
 			...process.env,
