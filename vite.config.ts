@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 
 // SvelteKit 3 takes its configuration here: it refuses a svelte.config.js file
 // (error `config_file_unsupported`), so this file replaces it.
-// BOSAI_KIT_OUT / BOSAI_BUILD_OUT let parallel test runs keep separate build trees.
+// BOSAI_KIT_OUT / BOSAI_BUILD_OUT let parallel test runs keep separate build trees. Kit points
+// node_modules/$app/tsconfig.json at the last one: run `npx svelte-kit sync` after such a build.
 const kitOutDir = process.env.BOSAI_KIT_OUT ?? '.svelte-kit';
 const buildOutDir = process.env.BOSAI_BUILD_OUT ?? 'build';
 
