@@ -149,6 +149,15 @@ describe('GET /api/live straight to the socket', () => {
 		expect(await post.text()).toBe('downstream');
 	});
 
+	it('stays out of the way under IDLE_TIMEOUT, whose request count must see every stream', () => {
+		const other = createServer((_req, res) => res.end('kit'));
+		const [kit] = other.listeners('request');
+		expect(routeLiveToSockets(other, async () => rt, { IDLE_TIMEOUT: '60' })).toBe(false);
+		expect(other.listeners('request')).toEqual([kit]);
+		expect(routeLiveToSockets(other, async () => rt, {})).toBe(true);
+		expect(other.listeners('request')).not.toContain(kit);
+	});
+
 	it(`cuts a client that stops reading once more than ${maxBufferedBytes / 1024} KiB wait for it`, async () => {
 		const before = rt.hub.size;
 		const socket = connect(Number(new URL(base).port), '127.0.0.1');

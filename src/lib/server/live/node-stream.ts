@@ -29,8 +29,18 @@ export const maxBufferedBytes = 256 * 1024;
 
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
-/** GET /api/live goes to `serveLive`; every other request to the listeners already there (Kit). */
-export function routeLiveToSockets(server: Server, rt: () => Promise<Runtime> = runtime): void {
+/**
+ * GET /api/live goes to `serveLive`; every other request to the listeners already there (Kit).
+ * Not with adapter-node's IDLE_TIMEOUT (systemd socket activation): that timer counts requests in
+ * adapter-node's own listener, so streams routed past it would not count and the server could
+ * stop under open streams. Live streams then take Kit's portable path.
+ */
+export function routeLiveToSockets(
+	server: Server,
+	rt: () => Promise<Runtime> = runtime,
+	env: NodeJS.ProcessEnv = process.env
+): boolean {
+	if (Number(env.IDLE_TIMEOUT ?? 0) > 0) return false;
 	const downstream = server.listeners('request') as RequestListener[];
 	server.removeAllListeners('request');
 	server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -44,6 +54,7 @@ export function routeLiveToSockets(server: Server, rt: () => Promise<Runtime> = 
 		}
 		for (const listener of downstream) listener.call(server, req, res);
 	});
+	return true;
 }
 
 function pathOf(url: string | undefined): string {
