@@ -53,8 +53,8 @@ export function makeBatch(items: { id: number; frame: Uint8Array }[]): Batch {
  * arrived meanwhile goes out in one write per subscriber. Each write to a socket is a system call
  * (a few µs on loopback), so at 2,000 subscribers a flush takes ~10 ms, and flushing every report
  * at once would leave too little of the loop for the reports themselves. bench:live, 2,000
- * subscribers, steady state: share 1 → p99 88 ms, server at 89% of a core; 0.5 → p99 55–61 ms,
- * 67%; 1/3 → p99 83 ms, 53% (events wait longer than they save). With few subscribers t is tiny
+ * subscribers, steady state: share 1 → p99 88 ms, server at 89% of a core; 0.5 → p99 55–78 ms,
+ * 66–73%; 1/3 → p99 83 ms, 53% (events wait longer than they save). With few subscribers t is tiny
  * and nothing waits.
  */
 export const fanoutShare = 0.5;
