@@ -17,6 +17,8 @@ const replayPage = 500;
  */
 export const maxReplay = 5_000;
 const reconnectMs = 2_000;
+/** Batches held while the replay runs; a replay slower than this many flushes ends the stream. */
+const maxBufferedBatches = 2_000;
 const encoder = new TextEncoder();
 
 export interface LiveRequest {
@@ -153,6 +155,3 @@ export function startLiveSession(request: LiveRequest, sink: LiveSink): { stop()
 		}
 	};
 }
-
-/** Batches held while the replay runs; a replay slower than this many flushes ends the stream. */
-const maxBufferedBatches = 2_000;
