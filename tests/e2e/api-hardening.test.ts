@@ -111,6 +111,7 @@ describe('a server without BOSAI_PUBLIC_ORIGIN and with a 3 s body timeout', () 
 			}
 		);
 		expect(before.status).toBe(200);
+		const staffToken = (await signIn(server.url, own.staffA)).access_token;
 		const body = JSON.stringify({ notes: 'synthetic slow upload: must not be written' });
 		const socket = connect(server.port, '127.0.0.1');
 		let answer = '';
@@ -126,8 +127,7 @@ describe('a server without BOSAI_PUBLIC_ORIGIN and with a 3 s body timeout', () 
 		// Let the server take the PATCH into its handler (today: into a transaction).
 		await new Promise((r) => setTimeout(r, 300));
 
-		// Other callers: a read, a write and a sign-in, each of which needs the database.
-		const staffToken = (await signIn(server.url, own.staffA)).access_token;
+		// Other callers: a read and a write, each of which needs the database.
 		const started = Date.now();
 		const [shelters, report] = await Promise.all([
 			fetch(`${server.url}/api/shelters`, { signal: AbortSignal.timeout(2_500) }),
