@@ -6,10 +6,11 @@ import { bearerClaims, tokenRefusal } from '#lib/server/auth/bearer.ts';
 import { ensureDemoAccounts } from '#lib/server/auth/demo.ts';
 import { runtime } from '#lib/server/api/runtime.ts';
 import { httpServerEvent, routeLiveToSockets } from '#lib/server/live/node-stream.ts';
-import { errorCode, withApiErrorShape } from '#lib/server/api-error-shape.ts';
+import { errorCode, isApiPath, withApiErrorShape } from '#lib/server/api-error-shape.ts';
 import { bodyTimeoutMs } from '#lib/server/body.ts';
-import { ApiError } from '#lib/server/http.ts';
-import { configuredPublicOrigin } from '#lib/server/public-origin.ts';
+import { csrfMessage, isCrossSiteFormWrite } from '#lib/server/csrf.ts';
+import { ApiError, errorResponse } from '#lib/server/http.ts';
+import { configuredPublicOrigin, publicOrigin } from '#lib/server/public-origin.ts';
 import { applySecurityHeaders } from '#lib/server/security-headers.ts';
 
 /** Opens the embedded database (shim, migrations, seed) before the first request. */
@@ -33,6 +34,15 @@ export const init: ServerInit = async () => {
  * it into `<html lang>`.
  */
 export const handle: Handle = async ({ event, resolve }) => {
+	// Kit's CSRF rule, here so /api/** gets its refusal in our JSON shape (see csrf.ts); off under
+	// `vite dev`, like Kit's own. "Self" is the public origin, as Kit's `paths.origin` would be.
+	if (!dev && isCrossSiteFormWrite(event.request, publicOrigin(event.url))) {
+		const message = csrfMessage(event.request.method);
+		const refusal = isApiPath(event.url.pathname)
+			? errorResponse(403, 'cross_site_forbidden', message)
+			: new Response(message, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+		return applySecurityHeaders(refusal, event.url);
+	}
 	event.locals.claims = null;
 	try {
 		if (!building) {

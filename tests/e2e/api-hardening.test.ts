@@ -335,6 +335,28 @@ describe('L6: body limits and Kit-level errors on /api/** answer { error: { code
 		expect(wrongMethod.headers.allow).toContain('POST');
 		expect(errorOf(wrongMethod)).toMatchObject({ code: 'method_not_allowed' });
 	});
+
+	it('a cross-site form post is refused with 403 in our JSON shape on /api, in text elsewhere', async () => {
+		const form = { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' };
+		const body = Buffer.from('username=a&password=b');
+		const api = await raw(baseURL, { method: 'POST', path: '/api/auth/token', headers: form, body });
+		expect(api.status).toBe(403);
+		expect(errorOf(api)).toMatchObject({
+			code: 'cross_site_forbidden',
+			message: expect.stringContaining('Cross-site')
+		});
+		const page = await raw(baseURL, { method: 'POST', path: '/', headers: form, body });
+		expect(page.status).toBe(403);
+		expect(page.body).toBe('Cross-site POST form submissions are forbidden');
+		// A same-origin JSON call still works.
+		const signIn = await raw(baseURL, {
+			method: 'POST',
+			path: '/api/auth/token',
+			headers: { ...json, origin: baseURL },
+			body: Buffer.from(JSON.stringify({ username: accounts.hq.username, password: accounts.hq.password }))
+		});
+		expect(signIn.status).toBe(200);
+	});
 });
 
 describe('L7: static files carry the security headers', () => {

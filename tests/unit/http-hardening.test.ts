@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { withApiErrorShape } from '#lib/server/api-error-shape.ts';
 import { ApiError } from '#lib/server/api-error.ts';
 import { bodyTimeoutMs, readBody } from '#lib/server/body.ts';
+import { isCrossSiteFormWrite } from '#lib/server/csrf.ts';
 import { configuredPublicOrigin, originCache, publicOrigin } from '#lib/server/public-origin.ts';
 
 const saved = process.env.BOSAI_PUBLIC_ORIGIN;
@@ -131,5 +132,33 @@ describe("Kit's own answers on /api/**", () => {
 		expect(await withApiErrorShape(page, '/no-such-page')).toBe(page);
 		const ok = Response.json([]);
 		expect(await withApiErrorShape(ok, '/api/alerts')).toBe(ok);
+	});
+});
+
+describe("the CSRF rule (Kit 3's, applied in our handle)", () => {
+	const self = 'https://bosai.example.jp';
+	const write = (method: string, headers: Record<string, string>) =>
+		new Request(`${self}/api/auth/token`, { method, headers });
+
+	it('refuses a form-type or untyped write from another origin or none', () => {
+		for (const type of [
+			'application/x-www-form-urlencoded',
+			'multipart/form-data; boundary=x',
+			'TEXT/PLAIN'
+		]) {
+			expect(isCrossSiteFormWrite(write('POST', { 'content-type': type }), self), type).toBe(true);
+			expect(
+				isCrossSiteFormWrite(write('POST', { 'content-type': type, origin: 'https://evil.example' }), self)
+			).toBe(true);
+		}
+		expect(isCrossSiteFormWrite(write('DELETE', {}), self)).toBe(true);
+	});
+
+	it('lets same-origin forms, JSON writes and reads through', () => {
+		expect(isCrossSiteFormWrite(write('POST', { 'content-type': 'text/plain', origin: self }), self)).toBe(
+			false
+		);
+		expect(isCrossSiteFormWrite(write('POST', { 'content-type': 'application/json' }), self)).toBe(false);
+		expect(isCrossSiteFormWrite(write('GET', {}), self)).toBe(false);
 	});
 });
