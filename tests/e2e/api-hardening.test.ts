@@ -81,7 +81,7 @@ const hrefs = (xml: string, type: string) =>
 		...xml.matchAll(new RegExp(`<link rel="[a-z]+" type="${type.replace('+', '\\+')}" href="([^"]+)"`, 'g'))
 	].map((match) => match[1]!.replaceAll('&amp;', '&'));
 
-describe('a server without BOSAI_PUBLIC_ORIGIN and with a 3 s body timeout', () => {
+describe('a server without BOSAI_PUBLIC_ORIGIN, with proxy headers and a 3 s body timeout', () => {
 	let server: RunningServer;
 	let own: TestAccounts;
 	let hq = '';
@@ -92,7 +92,13 @@ describe('a server without BOSAI_PUBLIC_ORIGIN and with a 3 s body timeout', () 
 		own = createTestAccounts(dataDir);
 		server = await startServer({
 			dataDir,
-			env: { BOSAI_PUBLIC_ORIGIN: '', BOSAI_BODY_TIMEOUT_MS: String(timeoutMs) }
+			env: {
+				BOSAI_PUBLIC_ORIGIN: '',
+				BOSAI_BODY_TIMEOUT_MS: String(timeoutMs),
+				// As behind a reverse proxy that sets these (docs/deployment.md).
+				PROTOCOL_HEADER: 'x-forwarded-proto',
+				HOST_HEADER: 'x-forwarded-host'
+			}
 		});
 		hq = (await signIn(server.url, own.hq)).access_token;
 	}, 120_000);
@@ -173,6 +179,33 @@ describe('a server without BOSAI_PUBLIC_ORIGIN and with a 3 s body timeout', () 
 				expect(cache, path).not.toContain('public');
 				expect(answer.headers.get('vary') ?? '', path).toContain('Host');
 			}
+		} finally {
+			await call(server.url, 'POST', `/api/alerts/${alert.id}/cancel`, { token: hq, body: {} });
+		}
+	});
+
+	it("L1: without the variable, adapter-node's PROTOCOL_HEADER and HOST_HEADER still give the links their origin", async () => {
+		const alert = await issueAlert(server.url, hq, '合成テスト: プロキシ');
+		try {
+			const host = `127.0.0.1:${server.port}`;
+			const feed = await raw(server.url, {
+				path: '/api/alerts.atom',
+				headers: { 'x-forwarded-proto': 'http', 'x-forwarded-host': host }
+			});
+			const link = `http://${host}/api/alerts/${alert.id}.cap`;
+			expect(hrefs(feed.body, 'application/cap+xml')).toContain(link);
+			const cap = await fetch(link);
+			expect(cap.status).toBe(200);
+			expect(xmllintErrors(await cap.text(), 'cap')).toBe('');
+			// Told https by the proxy, the same server sends HSTS and https links.
+			const secure = await raw(server.url, {
+				path: '/api/alerts.atom',
+				headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'bosai.example.jp' }
+			});
+			expect(hrefs(secure.body, 'application/cap+xml')).toContain(
+				`https://bosai.example.jp/api/alerts/${alert.id}.cap`
+			);
+			expect(secure.headers['strict-transport-security']).toContain('max-age=');
 		} finally {
 			await call(server.url, 'POST', `/api/alerts/${alert.id}/cancel`, { token: hq, body: {} });
 		}
