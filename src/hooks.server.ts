@@ -1,18 +1,25 @@
 import type { Server } from 'node:http';
-import type { Handle, ServerInit } from '@sveltejs/kit/hooks';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
 import { building, dev } from '$app/env';
 import { isLocale, localeCookie, matchAcceptLanguage } from '#lib/i18n/locales.ts';
 import { bearerClaims, tokenRefusal } from '#lib/server/auth/bearer.ts';
 import { ensureDemoAccounts } from '#lib/server/auth/demo.ts';
 import { runtime } from '#lib/server/api/runtime.ts';
 import { httpServerEvent, routeLiveToSockets } from '#lib/server/live/node-stream.ts';
-import { ApiError } from '#lib/server/http.ts';
+import { errorCode, isApiPath, withApiErrorShape } from '#lib/server/api-error-shape.ts';
+import { bodyTimeoutMs } from '#lib/server/body.ts';
+import { csrfMessage, isCrossSiteFormWrite } from '#lib/server/csrf.ts';
+import { ApiError, errorResponse } from '#lib/server/http.ts';
+import { configuredPublicOrigin, publicOrigin } from '#lib/server/public-origin.ts';
 import { applySecurityHeaders } from '#lib/server/security-headers.ts';
 
 /** Opens the embedded database (shim, migrations, seed) before the first request. */
 export const init: ServerInit = async () => {
 	// `vite build` runs the server to prerender static files: no database (nor its lock) then.
 	if (building) return;
+	// A bad BOSAI_PUBLIC_ORIGIN or BOSAI_BODY_TIMEOUT_MS stops the start (also under plain `node build`).
+	configuredPublicOrigin();
+	bodyTimeoutMs();
 	const { db, dataDir } = await runtime();
 	// Demo accounts only under `vite dev`; a production start never creates any.
 	if (dev) await ensureDemoAccounts(db, dataDir);
@@ -27,6 +34,15 @@ export const init: ServerInit = async () => {
  * it into `<html lang>`.
  */
 export const handle: Handle = async ({ event, resolve }) => {
+	// Kit's CSRF rule, here so /api/** gets its refusal in our JSON shape (see csrf.ts); off under
+	// `vite dev`, like Kit's own. "Self" is the public origin, as Kit's `paths.origin` would be.
+	if (!dev && isCrossSiteFormWrite(event.request, publicOrigin(event.url))) {
+		const message = csrfMessage(event.request.method);
+		const refusal = isApiPath(event.url.pathname)
+			? errorResponse(403, 'cross_site_forbidden', message)
+			: new Response(message, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+		return applySecurityHeaders(refusal, event.url);
+	}
 	event.locals.claims = null;
 	try {
 		if (!building) {
@@ -44,5 +60,19 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
-	return applySecurityHeaders(response, event.url);
+	return applySecurityHeaders(await withApiErrorShape(response, event.url.pathname), event.url);
+};
+
+/**
+ * Errors Kit catches itself (thrown past our handlers, its own 4xx such as adapter-node's
+ * BODY_SIZE_LIMIT). Unexpected ones are logged by message only (no request data); the `code`
+ * lets `handle` give /api/** callers our `{ error: { code, message } }` shape.
+ */
+export const handleError: HandleServerError = (caught) => {
+	if (caught.kind === 'unknown') {
+		const error = caught.error;
+		console.error('server error:', error instanceof Error ? error.message : error);
+		return { code: errorCode(500) };
+	}
+	return { code: errorCode(caught.error.status) };
 };

@@ -62,7 +62,7 @@ export async function startServer(
 			...process.env,
 			PORT: String(port),
 			HOST: '127.0.0.1',
-			ORIGIN: `http://127.0.0.1:${port}`,
+			BOSAI_PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
 			BOSAI_DATA_DIR: dataDir,
 			...options.env
 		},

@@ -13,3 +13,12 @@ export async function asHq<T>(db: Database, claims: Claims | null, fn: (tx: Tx) 
 		return fn(tx);
 	});
 }
+
+/**
+ * The HQ check alone, in a transaction of its own: routes with a body run it before reading the
+ * body (a refused caller learns nothing about validation), then read the body with no
+ * transaction open, then write in a second one (issue 18 M5).
+ */
+export async function requireHq(db: Database, claims: Claims | null): Promise<void> {
+	await asHq(db, claims, async () => undefined);
+}

@@ -4,7 +4,7 @@ import { listAlerts } from '#lib/server/api/alerts.ts';
 import { positiveInt, queryParam, requireSignedIn } from '#lib/server/api/caller.ts';
 import { callRpc } from '#lib/server/api/rpc.ts';
 import { runtime } from '#lib/server/api/runtime.ts';
-import { ApiError, handleApi, readJson } from '#lib/server/http.ts';
+import { ApiError, callerCache, handleApi, readJson } from '#lib/server/http.ts';
 import type { RequestHandler } from './$types';
 
 /** Alerts newest first, for everyone; `?active=true` leaves out cancelled and expired ones. */
@@ -15,9 +15,7 @@ export const GET: RequestHandler = handleApi(async ({ url, locals }) => {
 	const alerts = await db.asUser(locals.claims, (tx) =>
 		listAlerts(tx, { signedIn: locals.claims !== null, activeOnly: active ?? false, limit })
 	);
-	return json(alerts, {
-		headers: { 'cache-control': locals.claims ? 'private, no-cache' : 'public, max-age=10' }
-	});
+	return json(alerts, { headers: callerCache(locals.claims, 'public, max-age=10') });
 });
 
 /** Issues an alert (HQ only: the RPC refuses anyone else with 403). */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { requireSignedIn } from '#lib/server/api/caller.ts';
 import { callRpc } from '#lib/server/api/rpc.ts';
 import { runtime } from '#lib/server/api/runtime.ts';
-import { handleApi, readJson } from '#lib/server/http.ts';
+import { bodyLimits, handleApi, readJson } from '#lib/server/http.ts';
 import type { RequestHandler } from './$types';
 
 const bodySchema = z.strictObject({ on: z.boolean() });
@@ -22,7 +22,7 @@ export const GET: RequestHandler = handleApi(async ({ locals }) => {
 /** Switches drill mode city-wide (HQ only). */
 export const POST: RequestHandler = handleApi(async ({ request, locals }) => {
 	const claims = requireSignedIn(locals.claims);
-	const { on } = await readJson(request, bodySchema, 1024);
+	const { on } = await readJson(request, bodySchema, bodyLimits.tiny);
 	const { db } = await runtime();
 	return json(await callRpc<{ drill_mode: boolean }>(db, claims, 'set_drill_mode', on));
 });

@@ -4,6 +4,7 @@ import { uuidParam } from '#lib/server/api/rpc.ts';
 import { cityBoundaryRing, cityCode } from '#lib/server/hq/city.ts';
 import { publicAlert } from '#lib/server/hq/data.ts';
 import { ApiError, handleApi } from '#lib/server/http.ts';
+import { originCache, publicOrigin } from '#lib/server/public-origin.ts';
 import type { RequestHandler } from './$types';
 
 /**
@@ -15,12 +16,13 @@ export const GET: RequestHandler = handleApi(async ({ params, url, locals }) => 
 	const { db } = await runtime();
 	const alert = await db.asUser(locals.claims, (tx) => publicAlert(tx, id));
 	if (!alert) throw new ApiError(404, 'not_found', 'Unknown alert');
+	const origin = publicOrigin(url);
 	const xml = buildCapMessage(
 		alert,
 		{
-			sender: capSender(url.host),
+			sender: capSender(new URL(origin).host),
 			cityCode: cityCode(),
-			origin: url.origin,
+			origin,
 			boundary: cityBoundaryRing()
 		},
 		currentCapKind(alert)
@@ -28,7 +30,7 @@ export const GET: RequestHandler = handleApi(async ({ params, url, locals }) => 
 	return new Response(xml, {
 		headers: {
 			'content-type': `${capContentType}; charset=utf-8`,
-			'cache-control': 'public, max-age=10'
+			...originCache('max-age=10')
 		}
 	});
 });

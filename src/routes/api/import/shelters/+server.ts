@@ -3,30 +3,8 @@ import { parseShelterCsv } from '#lib/csv/import.ts';
 import { runtime } from '#lib/server/api/runtime.ts';
 import { hqShelters, importShelters } from '#lib/server/hq/data.ts';
 import { asHq } from '#lib/server/hq/guard.ts';
-import { ApiError, handleApi } from '#lib/server/http.ts';
+import { handleApi, readCsv } from '#lib/server/http.ts';
 import type { RequestHandler } from './$types';
-
-/** A city's shelter CSV is tens of kB; 5 MB leaves room for a prefecture. */
-const maxCsvBytes = 5 * 1024 * 1024;
-
-async function readCsv(request: Request): Promise<string> {
-	const type = (request.headers.get('content-type') ?? '').toLowerCase();
-	if (!type.startsWith('text/csv') && !type.startsWith('text/plain')) {
-		throw new ApiError(415, 'unsupported_media_type', 'Content-Type must be text/csv');
-	}
-	if (Number(request.headers.get('content-length') ?? '0') > maxCsvBytes) {
-		throw new ApiError(413, 'payload_too_large', `Body larger than ${maxCsvBytes} bytes`);
-	}
-	const bytes = new Uint8Array(await request.arrayBuffer());
-	if (bytes.length > maxCsvBytes) {
-		throw new ApiError(413, 'payload_too_large', `Body larger than ${maxCsvBytes} bytes`);
-	}
-	try {
-		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-	} catch {
-		throw new ApiError(400, 'invalid_encoding', 'The CSV must be UTF-8 (with or without BOM)');
-	}
-}
 
 /**
  * Shelter CSV import (HQ only). Without `?commit=1` it only validates and previews; with it, it
@@ -35,6 +13,7 @@ async function readCsv(request: Request): Promise<string> {
  */
 export const POST: RequestHandler = handleApi(async ({ request, locals, url }) => {
 	const { db } = await runtime();
+	// HQ first (a refused caller learns nothing about the CSV), then the body with no transaction open.
 	const existing = new Set((await asHq(db, locals.claims, hqShelters)).map((s) => s.id));
 	const parsed = parseShelterCsv(await readCsv(request));
 	const commit = url.searchParams.get('commit') === '1';

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { shelterRecordSchema } from '#lib/domain/shelter.ts';
 import { runtime } from '#lib/server/api/runtime.ts';
 import { allReports, hqShelters } from '#lib/server/hq/data.ts';
-import { asHq } from '#lib/server/hq/guard.ts';
-import { ApiError, handleApi, readJson } from '#lib/server/http.ts';
+import { asHq, requireHq } from '#lib/server/hq/guard.ts';
+import { ApiError, discardBody, handleApi, readJson } from '#lib/server/http.ts';
 import type { RequestHandler } from './$types';
 
 const idPattern = /^[A-Za-z0-9._-]{1,64}$/;
@@ -51,34 +51,37 @@ export const PATCH: RequestHandler = handleApi(async ({ params, request, locals 
 	const id = shelterId(params.id);
 	const { db } = await runtime();
 	// HQ is checked before the body is read: a refused caller learns nothing about validation.
-	const updated = await asHq(db, locals.claims, async (tx) => {
-		const changes = await readJson(request, patchSchema);
-		const keys = columns.filter((key) => key in changes);
-		if (keys.length === 0) throw new ApiError(400, 'invalid_body', 'Nothing to change');
-		const values = keys.map((key) => changes[key as keyof typeof changes]);
-		const set = keys.map((key, i) => `${key} = $${i + 2}${key === 'hazards' ? '::text[]' : ''}`).join(', ');
+	// The body is read between the two transactions: a slow sender holds no database time.
+	await requireHq(db, locals.claims);
+	const changes = await readJson(request, patchSchema);
+	const keys = columns.filter((key) => key in changes);
+	if (keys.length === 0) throw new ApiError(400, 'invalid_body', 'Nothing to change');
+	const values = keys.map((key) => changes[key as keyof typeof changes]);
+	const set = keys.map((key, i) => `${key} = $${i + 2}${key === 'hazards' ? '::text[]' : ''}`).join(', ');
+	const count = await asHq(db, locals.claims, async (tx) => {
 		const result = await tx.query(`update public.shelters set ${set} where id = $1 returning id`, [
 			id,
 			...values
 		]);
-		return { count: result.rows.length, keys };
+		return result.rows.length;
 	});
-	if (updated.count === 0) throw new ApiError(404, 'not_found', 'Unknown shelter');
-	return json({ id, changed: updated.keys });
+	if (count === 0) throw new ApiError(404, 'not_found', 'Unknown shelter');
+	return json({ id, changed: keys });
 });
 
 /** Adds an ad-hoc shelter (臨時避難所) under a new id (HQ only; 409 if the id exists). */
 export const PUT: RequestHandler = handleApi(async ({ params, request, locals }) => {
 	const id = shelterId(params.id);
 	const { db } = await runtime();
-	await asHq(db, locals.claims, async (tx) => {
-		const shelter = await readJson(request, createSchema);
-		await tx.query(
+	await requireHq(db, locals.claims);
+	const shelter = await readJson(request, createSchema);
+	await asHq(db, locals.claims, (tx) =>
+		tx.query(
 			`insert into public.shelters (id, ${columns.join(', ')}, ad_hoc, sources)
 			 values ($1, ${columns.map((key, i) => `$${i + 2}${key === 'hazards' ? '::text[]' : ''}`).join(', ')}, true, '{}')`,
 			[id, ...columns.map((key) => shelter[key as keyof typeof shelter])]
-		);
-	});
+		)
+	);
 	return json({ id, ad_hoc: true }, { status: 201 });
 });
 
@@ -86,8 +89,9 @@ export const PUT: RequestHandler = handleApi(async ({ params, request, locals })
  * Removes an ad-hoc shelter added by mistake (HQ only). Designated shelters come from the open
  * data and are never deleted here (409), nor is one with reports (their history stays).
  */
-export const DELETE: RequestHandler = handleApi(async ({ params, locals }) => {
+export const DELETE: RequestHandler = handleApi(async ({ params, request, locals }) => {
 	const id = shelterId(params.id);
+	await discardBody(request);
 	const { db } = await runtime();
 	await asHq(db, locals.claims, async (tx) => {
 		const found = await tx.query<{ ad_hoc: boolean; reports: number }>(
