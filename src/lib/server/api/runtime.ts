@@ -8,6 +8,7 @@ import type { Database } from '../db/types.ts';
 import { FailureLimiter, loginLimits } from '../auth/rate-limit.ts';
 import { loadJwtSecret, sharedJwtSecret } from '../auth/secret.ts';
 import { LiveHub } from '../live/hub.ts';
+import { startBackupService } from '../db/backup-service.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 
 export interface Runtime {
@@ -34,6 +35,8 @@ async function start(): Promise<Runtime> {
 		);
 		const hub = new LiveHub(Number(head.rows[0]?.id ?? 0));
 		db.onRealtime((message) => hub.publish(message));
+		// `npm run backup` asks the process that holds PGlite (PostgreSQL mode uses pg_dump instead).
+		if (mode.driver === 'pglite') startBackupService(db, dir);
 		// End live streams first on shutdown: open SSE responses would hold the HTTP server open.
 		for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => hub.close());
 		return {
