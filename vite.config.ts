@@ -56,6 +56,7 @@ export default defineConfig({
 				extends: false,
 				test: {
 					name: 'unit',
+					sequence: { groupOrder: 0 },
 					include: ['tests/unit/**/*.test.ts'],
 					environment: 'node',
 					testTimeout: 20_000
@@ -65,12 +66,37 @@ export default defineConfig({
 				extends: false,
 				test: {
 					name: 'e2e',
+					sequence: { groupOrder: 0 },
 					include: ['tests/e2e/**/*.test.ts'],
+					exclude: ['tests/e2e/postgres-*.test.ts'],
 					environment: 'node',
 					globalSetup: ['tests/e2e/global-setup.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 180_000,
 					fileParallelism: false
+				}
+			},
+			{
+				// The API and live suites again, served in PostgreSQL mode (DATABASE_URL) on a real
+				// PostgreSQL server; after the other projects, so the two servers never compete.
+				extends: false,
+				test: {
+					name: 'e2e-postgres',
+					include: [
+						'tests/e2e/api-adapter.test.ts',
+						'tests/e2e/api-auth.test.ts',
+						'tests/e2e/api-features.test.ts',
+						'tests/e2e/api-live.test.ts',
+						'tests/e2e/api-reports.test.ts',
+						'tests/e2e/hq-api.test.ts',
+						'tests/e2e/postgres-*.test.ts'
+					],
+					environment: 'node',
+					globalSetup: ['tests/e2e/global-setup-postgres.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 180_000,
+					fileParallelism: false,
+					sequence: { groupOrder: 1 }
 				}
 			}
 		]

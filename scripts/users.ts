@@ -2,15 +2,15 @@
 //   npm run users -- add <username> --role hq|staff [--shelter <id>] [--replace]
 //   npm run users -- list
 //   npm run users -- shelters      (ids and names, to pick --shelter)
-// The password comes from BOSAI_PASSWORD or a prompt (not echoed). Uses the server's data dir
-// (BOSAI_DATA_DIR, default .bosai-data) and refuses while the server holds it: PGlite is
-// single-process.
+// The password comes from BOSAI_PASSWORD or a prompt (not echoed). Uses the server's database:
+// DATABASE_URL's PostgreSQL server (works while servers run), else the data dir (BOSAI_DATA_DIR,
+// default .bosai-data), refused while the server holds it: PGlite is single-process.
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { lockDataDir, DataDirBusyError } from '#lib/server/api/data-dir-lock.ts';
 import { listAccounts, saveAccount, usernameSchema } from '#lib/server/auth/accounts.ts';
 import { passwordProblem } from '#lib/server/auth/password.ts';
-import { dataDir, openDatabase } from '#lib/server/db/index.ts';
+import { databaseMode, openDatabase } from '#lib/server/db/index.ts';
 
 const usage = `usage:
   npm run users -- add <username> --role hq|staff [--shelter <id>] [--replace]
@@ -77,17 +77,21 @@ if (command === 'add') {
 	if (problem) fail(problem);
 }
 
-const dir = dataDir();
-let release: () => void;
-try {
-	release = lockDataDir(dir, 'npm run users');
-} catch (error) {
-	if (error instanceof DataDirBusyError) fail(error.message);
-	throw error;
+const mode = databaseMode();
+let release: () => void = () => {};
+// PGlite is single-process; a PostgreSQL server (DATABASE_URL) takes the CLI beside running servers.
+if (mode.driver === 'pglite') {
+	try {
+		release = lockDataDir(mode.dataDir, 'npm run users');
+	} catch (error) {
+		if (error instanceof DataDirBusyError) fail(error.message);
+		throw error;
+	}
 }
-const db = await openDatabase({ driver: 'pglite', dataDir: dir, seed: true }).catch((error) => {
+const where = mode.driver === 'pglite' ? mode.dataDir : 'the DATABASE_URL database';
+const db = await openDatabase({ ...mode, seed: true }).catch((error) => {
 	release();
-	fail(`cannot open ${dir}: ${error instanceof Error ? error.message : String(error)}`);
+	fail(`cannot open ${where}: ${error instanceof Error ? error.message : String(error)}`);
 });
 let code = 0;
 try {

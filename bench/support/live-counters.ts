@@ -5,7 +5,8 @@
  * own: the load generator must not delay the thread that measures latency, and should leave the
  * server as much of the shared 2 cores as it can.
  *
- * In:  workerData { url }; messages { open: n } (n more streams) and 'stop' (report, close).
+ * In:  workerData { urls } (streams alternate over them: one per app server); messages
+ *      { open: n } (n more streams) and 'stop' (report, close).
  * Out: { type: 'opened' } once the n new streams answered 200; { type: 'counts', counts, broken }
  *      after 'stop'; { type: 'error', message }. Counting starts with the connection: the
  *      benchmark connects everyone before the first report.
@@ -13,8 +14,8 @@
 import net from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { url } = workerData as { url: string };
-const target = new URL(url);
+const { urls } = workerData as { urls: string[] };
+const targets = urls.map((url) => new URL(url));
 const marker = Buffer.from('event: status\n');
 const counts: number[] = [];
 const sockets: net.Socket[] = [];
@@ -23,6 +24,7 @@ let stopping = false;
 
 function open(): Promise<void> {
 	const index = counts.push(0) - 1;
+	const target = targets[index % targets.length];
 	return new Promise((ready, fail) => {
 		const socket = net.connect(Number(target.port), target.hostname);
 		sockets.push(socket);

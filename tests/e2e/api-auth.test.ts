@@ -2,18 +2,15 @@
  * Sign-in and tokens over HTTP against the real server: wrong password 401, repeated failures 429
  * with Retry-After, expired and forged tokens 401 JSON on every protected route.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { describe, expect, inject, it } from 'vitest';
 import { call, signIn } from '../support/api.ts';
 
 const baseURL = inject('baseURL');
 const accounts = inject('accounts');
-const dataDir = inject('dataDir');
 
 function serverSecret(): Uint8Array {
-	return new TextEncoder().encode(readFileSync(join(dataDir, 'jwt-secret'), 'utf8').trim());
+	return new TextEncoder().encode(inject('jwtSecret'));
 }
 
 async function tokenFor(sub: string, secret: Uint8Array, expiresAt: number) {

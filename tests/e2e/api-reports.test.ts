@@ -6,14 +6,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { SignJWT } from 'jose';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Report } from '#lib/domain/report.ts';
 import { call, reportFor, signInAll } from '../support/api.ts';
 
 const baseURL = inject('baseURL');
 const accounts = inject('accounts');
-const dataDir = inject('dataDir');
 
 let hq = '';
 let staffA = '';
@@ -147,7 +144,7 @@ describe('bad input → 4xx JSON, nothing written', () => {
 			() => ({
 				body: reportFor(shelter()),
 				token: async () => {
-					const secret = new TextEncoder().encode(readFileSync(join(dataDir, 'jwt-secret'), 'utf8').trim());
+					const secret = new TextEncoder().encode(inject('jwtSecret'));
 					const sub = JSON.parse(Buffer.from(staffA.split('.')[1], 'base64url').toString()).sub;
 					return new SignJWT({ role: 'authenticated' })
 						.setProtectedHeader({ alg: 'HS256' })

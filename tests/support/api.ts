@@ -26,9 +26,19 @@ export interface TestAccounts {
 const node = process.execPath;
 const usersCli = resolve('scripts/users.ts');
 
-/** Runs `npm run users -- …` (the script itself, same Node) against a data dir. */
+/**
+ * Extra environment for the users CLI and the server of this test run (DATABASE_URL in the
+ * PostgreSQL project); set once by the global setup.
+ */
+export const databaseEnv: Record<string, string> = {};
+
+/** Runs `npm run users -- …` (the script itself, same Node) against a data dir (or databaseEnv's database). */
 export function usersCliRun(dataDir: string, args: string[], password?: string) {
-	const env: Record<string, string> = { ...(process.env as Record<string, string>), BOSAI_DATA_DIR: dataDir };
+	const env: Record<string, string> = {
+		...(process.env as Record<string, string>),
+		BOSAI_DATA_DIR: dataDir,
+		...databaseEnv
+	};
 	if (password !== undefined) env.BOSAI_PASSWORD = password;
 	else delete env.BOSAI_PASSWORD;
 	const run = spawnSync(node, [usersCli, ...args], { env, encoding: 'utf8', stdio: 'pipe' });

@@ -34,7 +34,11 @@ function binDir(): string {
 	return join(root, versions[0], 'bin');
 }
 
-export async function startPostgres(): Promise<PostgresCluster> {
+/**
+ * `durable`: PostgreSQL's production settings (fsync, synchronous commit), for benchmarks that
+ * compare it with PGlite; tests use the fast throwaway settings.
+ */
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<PostgresCluster> {
 	const bin = binDir();
 	const asRoot = process.getuid?.() === 0;
 	const run = (tool: string, args: string[]) => {
@@ -57,12 +61,12 @@ export async function startPostgres(): Promise<PostgresCluster> {
 	try {
 		run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
 		// Durability is PGlite's test; this throwaway cluster trades it for speed.
-		const options = [
+		const settings = [
 			`-c listen_addresses=127.0.0.1 -p ${port} -k ${socket}`,
-			'-c fsync=off -c synchronous_commit=off -c full_page_writes=off',
+			options.durable ? '' : '-c fsync=off -c synchronous_commit=off -c full_page_writes=off',
 			'-c max_connections=50'
 		].join(' ');
-		run('pg_ctl', ['-D', data, '-o', options, '-l', join(base, 'server.log'), '-w', 'start']);
+		run('pg_ctl', ['-D', data, '-o', settings, '-l', join(base, 'server.log'), '-w', 'start']);
 	} catch (error) {
 		rmSync(base, { recursive: true, force: true });
 		const detail = error as { stderr?: string; message: string };

@@ -1,12 +1,14 @@
 /**
- * The server's process-wide parts, started once (hooks.server.ts `init`): the data-dir lock, the
- * embedded database, the JWT secret, the live hub fed by `onRealtime`, and the login limiters.
+ * The server's process-wide parts, started once (hooks.server.ts `init`): the data-dir lock
+ * (embedded PGlite only), the database, the JWT secret, the live hub fed by `onRealtime`, and the
+ * login limiters.
  */
-import { getDatabase, dataDir } from '../db/index.ts';
+import { dataDir, databaseMode, getDatabase } from '../db/index.ts';
 import type { Database } from '../db/types.ts';
 import { FailureLimiter, loginLimits } from '../auth/rate-limit.ts';
-import { loadJwtSecret } from '../auth/secret.ts';
+import { loadJwtSecret, sharedJwtSecret } from '../auth/secret.ts';
 import { LiveHub } from '../live/hub.ts';
+import { startBackupService } from '../db/backup-service.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 
 export interface Runtime {
@@ -20,16 +22,21 @@ export interface Runtime {
 let started: Promise<Runtime> | undefined;
 
 async function start(): Promise<Runtime> {
-	const dir = dataDir();
-	const release = lockDataDir(dir, 'the bosai-map server');
+	const mode = databaseMode();
+	// PostgreSQL mode keeps nothing of the database here; the dir still holds local files (demo list).
+	const dir = mode.driver === 'pglite' ? mode.dataDir : dataDir();
+	// Several app servers share one PostgreSQL database: no data dir, and one secret for all of them.
+	const release = mode.driver === 'pglite' ? lockDataDir(dir, 'the bosai-map server') : () => {};
 	try {
-		const secret = loadJwtSecret(dir);
+		const secret = mode.driver === 'pglite' ? loadJwtSecret(dir) : sharedJwtSecret();
 		const db = await getDatabase();
 		const head = await db.asService((tx) =>
 			tx.query<{ id: string }>('select coalesce(max(id), 0)::text as id from realtime.messages')
 		);
 		const hub = new LiveHub(Number(head.rows[0]?.id ?? 0));
 		db.onRealtime((message) => hub.publish(message));
+		// `npm run backup` asks the process that holds PGlite (PostgreSQL mode uses pg_dump instead).
+		if (mode.driver === 'pglite') startBackupService(db, dir);
 		// End live streams first on shutdown: open SSE responses would hold the HTTP server open.
 		for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => hub.close());
 		return {

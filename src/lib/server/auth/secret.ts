@@ -9,14 +9,32 @@ import { join } from 'node:path';
 export const secretFileName = 'jwt-secret';
 const minSecretBytes = 32;
 
-export function loadJwtSecret(dataDir: string, env = process.env): Uint8Array {
+function secretFromEnv(env: NodeJS.ProcessEnv): Uint8Array | null {
 	const fromEnv = env.BOSAI_JWT_SECRET;
-	if (fromEnv) {
-		if (Buffer.byteLength(fromEnv) < minSecretBytes) {
-			throw new Error(`BOSAI_JWT_SECRET must be at least ${minSecretBytes} bytes`);
-		}
-		return new TextEncoder().encode(fromEnv);
+	if (!fromEnv) return null;
+	if (Buffer.byteLength(fromEnv) < minSecretBytes) {
+		throw new Error(`BOSAI_JWT_SECRET must be at least ${minSecretBytes} bytes`);
 	}
+	return new TextEncoder().encode(fromEnv);
+}
+
+/**
+ * PostgreSQL mode: every app server must sign and verify with the same secret, so it comes from
+ * the environment (one server's disk would sign the others' users out).
+ */
+export function sharedJwtSecret(env = process.env): Uint8Array {
+	const secret = secretFromEnv(env);
+	if (!secret) {
+		throw new Error(
+			`DATABASE_URL is set: set BOSAI_JWT_SECRET too (at least ${minSecretBytes} bytes, the same on every app server)`
+		);
+	}
+	return secret;
+}
+
+export function loadJwtSecret(dataDir: string, env = process.env): Uint8Array {
+	const fromEnv = secretFromEnv(env);
+	if (fromEnv) return fromEnv;
 	const file = join(dataDir, secretFileName);
 	if (!existsSync(file)) {
 		mkdirSync(dataDir, { recursive: true });

@@ -1,9 +1,10 @@
 /**
- * The server's database: `getDatabase()` opens the embedded PGlite at BOSAI_DATA_DIR (default
- * `.bosai-data/`), applies the shim and migrations, seeds the shelters, and closes cleanly on
+ * The server's database: `getDatabase()` opens the PostgreSQL server of DATABASE_URL, else the
+ * embedded PGlite at BOSAI_DATA_DIR (default `.bosai-data/`); applies the shim (where the database
+ * lacks Supabase's own schemas) and migrations, seeds the shelters, and closes cleanly on
  * SIGTERM/SIGINT. `openDatabase()` opens either driver for tests and the users CLI.
  */
-import { resolve } from 'node:path';
+import { databaseMode } from './mode.ts';
 import { applyMigrations, pruneRealtime } from './setup.ts';
 import { seedShelters } from './seed.ts';
 import type { Database } from './types.ts';
@@ -32,15 +33,13 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 	return db;
 }
 
-export function dataDir(): string {
-	return resolve(process.env.BOSAI_DATA_DIR || '.bosai-data');
-}
+export { dataDir, databaseMode, DatabaseConfigError, type DatabaseMode } from './mode.ts';
 
 let instance: Promise<Database> | null = null;
 
-/** The process-wide embedded database, opened on first use. */
+/** The process-wide database (DATABASE_URL's server, else embedded PGlite), opened on first use. */
 export function getDatabase(): Promise<Database> {
-	instance ??= openDatabase({ driver: 'pglite', dataDir: dataDir(), seed: true }).then(
+	instance ??= openDatabase({ ...databaseMode(), seed: true }).then(
 		async (db) => {
 			closeOnSignals(db);
 			await pruneRealtime(db);

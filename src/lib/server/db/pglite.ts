@@ -91,6 +91,10 @@ export async function openPglite(dataDir: string): Promise<Database> {
 		onRealtime(listener) {
 			return fanout.add(listener);
 		},
+		dumpDataDir() {
+			// In its own queue slot: no transaction is open while PGlite writes the tarball.
+			return queue.run(() => pg.dumpDataDir('gzip'));
+		},
 		async close() {
 			if (closed) return;
 			await queue.run(async () => {

@@ -50,13 +50,16 @@ const bookkeepingSql = `
 		applied_at timestamptz not null default now()
 	);`;
 
-/** Applies the shim and the pending migrations; returns the versions it applied. */
+/** Applies the shim (not on Supabase) and the pending migrations; returns the versions it applied. */
 export async function applyMigrations(db: Database, root = projectRoot()): Promise<string[]> {
 	const shim = shimSql(root);
 	await db.asService(async (tx) => {
 		// Two processes starting against one PostgreSQL server must not migrate at the same time.
 		await tx.query('select pg_advisory_xact_lock(7355609)');
-		await tx.exec(shim);
+		// A Supabase database has the real auth and realtime schemas: the shim would replace
+		// auth.uid() and realtime.send() there. Every Supabase Postgres has the supabase_admin role.
+		const supabase = await tx.query(`select 1 from pg_roles where rolname = 'supabase_admin'`);
+		if (supabase.rows.length === 0) await tx.exec(shim);
 		await tx.exec(bookkeepingSql);
 	});
 	const applied: string[] = [];

@@ -43,5 +43,10 @@ export interface Database {
 	asService<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
 	/** Called after commit for every realtime.send of a committed transaction (in id order). */
 	onRealtime(listener: (message: RealtimeMessage) => void): () => void;
+	/**
+	 * Embedded PGlite only: a gzipped tarball of the whole data dir, taken between two
+	 * transactions (so it is consistent) while the server keeps running. PostgreSQL: pg_dump.
+	 */
+	dumpDataDir?(): Promise<Blob>;
 	close(): Promise<void>;
 }

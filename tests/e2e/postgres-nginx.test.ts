@@ -1,0 +1,175 @@
+/**
+ * Several app servers on one PostgreSQL database behind a real load balancer (Debian's nginx with
+ * deploy/nginx/bosai-map.conf, only its listen port and upstream addresses rewritten to this test's
+ * loopback ports). Runs in the e2e-postgres project only (it needs that project's database).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { call, liveSubscriber, reportFor, signIn } from '../support/api.ts';
+import { freePort, startServer, tempDataDir, type RunningServer } from '../support/server.ts';
+
+const accounts = inject('accounts');
+const databaseUrl = inject('databaseUrl');
+const jwtSecret = inject('jwtSecret');
+const serverEnv = { DATABASE_URL: databaseUrl ?? '', BOSAI_JWT_SECRET: jwtSecret };
+
+let servers: RunningServer[] = [];
+let nginx: ChildProcess | undefined;
+let nginxDir = '';
+let balancer = '';
+
+/** deploy/nginx/bosai-map.conf inside a minimal nginx.conf, on loopback ports. */
+function nginxConfig(dir: string, listenPort: number, upstreams: number[]): string {
+	const site = readFileSync(resolve('deploy/nginx/bosai-map.conf'), 'utf8')
+		.replace(/^\s*server 127\.0\.0\.1:\d+ .*;$/gm, '')
+		.replace(
+			'keepalive 32;',
+			`${upstreams.map((p) => `server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`).join('\n')}\nkeepalive 32;`
+		)
+		.replace(/listen 80;/, `listen 127.0.0.1:${listenPort};`);
+	return `daemon off;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 512; }
+http {
+	access_log off;
+	client_body_temp_path ${dir}/body;
+	proxy_temp_path ${dir}/proxy;
+	fastcgi_temp_path ${dir}/fastcgi;
+	uwsgi_temp_path ${dir}/uwsgi;
+	scgi_temp_path ${dir}/scgi;
+${site}
+}
+`;
+}
+
+async function waitForHttp(url: string, timeoutMs = 15_000) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		try {
+			const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
+			if (response.status < 500) return;
+		} catch {
+			// not up yet
+		}
+		if (Date.now() > deadline) throw new Error(`${url} did not answer in ${timeoutMs} ms`);
+		await new Promise((r) => setTimeout(r, 100));
+	}
+}
+
+beforeAll(async () => {
+	if (!databaseUrl) throw new Error('postgres-nginx.test.ts runs in the e2e-postgres project only');
+	servers = await Promise.all(
+		[0, 1].map(() => startServer({ dataDir: tempDataDir('bosai-pg-app-'), env: serverEnv }))
+	);
+	nginxDir = mkdtempSync(join(tmpdir(), 'bosai-nginx-'));
+	mkdirSync(join(nginxDir, 'body'));
+	const port = await freePort();
+	const conf = join(nginxDir, 'nginx.conf');
+	writeFileSync(
+		conf,
+		nginxConfig(
+			nginxDir,
+			port,
+			servers.map((s) => s.port)
+		)
+	);
+	nginx = spawn('/usr/sbin/nginx', ['-c', conf, '-p', nginxDir], { stdio: ['ignore', 'ignore', 'pipe'] });
+	balancer = `http://127.0.0.1:${port}`;
+	await waitForHttp(`${balancer}/api/shelters`);
+}, 120_000);
+
+afterAll(async () => {
+	nginx?.kill('SIGTERM');
+	await Promise.all(servers.map((s) => s.stop()));
+	if (nginxDir) rmSync(nginxDir, { recursive: true, force: true });
+});
+
+describe('two app servers on one PostgreSQL database behind nginx', () => {
+	test('a token made on one server holds on the other', async () => {
+		const [a, b] = servers;
+		const token = (await signIn(a.url, accounts.hq)).access_token;
+		const onB = await call(b.url, 'GET', '/api/reports?limit=1', { token });
+		expect(onB.status).toBe(200);
+	});
+
+	test('every subscriber on either server receives every public event exactly once, also across a SIGKILL and restart of one server', async () => {
+		const [a, b] = servers;
+		const clients = [
+			...Array.from({ length: 6 }, () => liveSubscriber(balancer, ['shelters'])),
+			...Array.from({ length: 3 }, () => liveSubscriber(a.url, ['shelters'])),
+			...Array.from({ length: 3 }, () => liveSubscriber(b.url, ['shelters']))
+		];
+		try {
+			await Promise.all(clients.map((c) => c.waitForState('live')));
+			const before = (await announcedSince(0)).at(-1) ?? '0';
+			const staff = (await signIn(balancer, accounts.staffA)).access_token;
+			const send = async (n: number) => {
+				for (let i = 0; i < n; i++) {
+					const answer = await call(balancer, 'POST', '/api/reports', {
+						token: staff,
+						body: reportFor(accounts.staffA.shelter_id, { evacuees: i, status: i % 2 ? 'open' : 'preparing' })
+					});
+					expect(answer.status).toBe(201);
+				}
+			};
+			await send(20);
+			// Server B dies without warning; its subscribers (direct and through nginx) reconnect.
+			const bPort = b.port;
+			await b.stop('SIGKILL');
+			await send(20);
+			servers[1] = await startServer({ dataDir: b.dataDir, port: bPort, env: serverEnv });
+			await send(20);
+
+			// The status events the database announced during this run, in order: 60 reports, 60 events.
+			const expected = await announcedSince(before);
+			expect(expected).toHaveLength(60);
+			await waitForAll(clients, expected.length);
+			// The subscribers of B really lost their stream and came back (else this proves nothing).
+			for (const client of clients.slice(9)) expect(client.states).toContain('reconnecting');
+			for (const client of clients) {
+				const ids = client.events
+					.filter((e) => e.topic === 'shelters' && e.event === 'status')
+					.map((e) => e.id);
+				expect(ids).toEqual(expected);
+			}
+		} finally {
+			for (const client of clients) client.stop();
+		}
+	}, 120_000);
+});
+
+/** Ids of the public status messages in realtime.messages after `afterId`, read straight from PostgreSQL. */
+async function announcedSince(afterId: string | number): Promise<string[]> {
+	const client = new pg.Client({ connectionString: databaseUrl });
+	await client.connect();
+	try {
+		const result = await client.query<{ id: string }>(
+			`select id::text from realtime.messages where topic = 'shelters' and event = 'status' and id > $1 order by realtime.messages.id`,
+			[Number(afterId)]
+		);
+		return result.rows.map((row) => row.id);
+	} finally {
+		await client.end();
+	}
+}
+
+/** Waits until every client has `count` status events. */
+async function waitForAll(clients: ReturnType<typeof liveSubscriber>[], count: number) {
+	const deadline = Date.now() + 30_000;
+	const statusIds = (c: ReturnType<typeof liveSubscriber>) =>
+		c.events.filter((e) => e.topic === 'shelters' && e.event === 'status').map((e) => e.id);
+	while (clients.some((c) => statusIds(c).length < count)) {
+		if (Date.now() > deadline) {
+			throw new Error(
+				`not every client got ${count} events: ${clients.map((c) => statusIds(c).length).join(',')}`
+			);
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+}
