@@ -10,12 +10,20 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { call, liveSubscriber, reportFor, signIn } from '../support/api.ts';
+import { xmllintErrors } from '../support/xmllint.ts';
 import { freePort, startServer, tempDataDir, type RunningServer } from '../support/server.ts';
 
 const accounts = inject('accounts');
 const databaseUrl = inject('databaseUrl');
 const jwtSecret = inject('jwtSecret');
-const serverEnv = { DATABASE_URL: databaseUrl ?? '', BOSAI_JWT_SECRET: jwtSecret };
+/** As docs/deployment.md says for app servers behind the load balancer. */
+const serverEnv: Record<string, string> = {
+	DATABASE_URL: databaseUrl ?? '',
+	BOSAI_JWT_SECRET: jwtSecret,
+	PROTOCOL_HEADER: 'x-forwarded-proto',
+	ADDRESS_HEADER: 'x-forwarded-for',
+	XFF_DEPTH: '1'
+};
 
 let servers: RunningServer[] = [];
 let nginx: ChildProcess | undefined;
@@ -64,12 +72,14 @@ async function waitForHttp(url: string, timeoutMs = 15_000) {
 
 beforeAll(async () => {
 	if (!databaseUrl) throw new Error('postgres-nginx.test.ts runs in the e2e-postgres project only');
+	const port = await freePort();
+	balancer = `http://127.0.0.1:${port}`;
+	serverEnv.BOSAI_PUBLIC_ORIGIN = balancer;
 	servers = await Promise.all(
 		[0, 1].map(() => startServer({ dataDir: tempDataDir('bosai-pg-app-'), env: serverEnv }))
 	);
 	nginxDir = mkdtempSync(join(tmpdir(), 'bosai-nginx-'));
 	mkdirSync(join(nginxDir, 'body'));
-	const port = await freePort();
 	const conf = join(nginxDir, 'nginx.conf');
 	writeFileSync(
 		conf,
@@ -80,7 +90,6 @@ beforeAll(async () => {
 		)
 	);
 	nginx = spawn('/usr/sbin/nginx', ['-c', conf, '-p', nginxDir], { stdio: ['ignore', 'ignore', 'pipe'] });
-	balancer = `http://127.0.0.1:${port}`;
 	await waitForHttp(`${balancer}/api/shelters`);
 }, 120_000);
 
@@ -93,9 +102,40 @@ afterAll(async () => {
 describe('two app servers on one PostgreSQL database behind nginx', () => {
 	test('a token made on one server holds on the other', async () => {
 		const [a, b] = servers;
-		const token = (await signIn(a.url, accounts.hq)).access_token;
+		// Straight to A, as the proxy would send it (ADDRESS_HEADER is set on the servers).
+		const signedIn = await call<{ access_token: string }>(a.url, 'POST', '/api/auth/token', {
+			body: { username: accounts.hq.username, password: accounts.hq.password },
+			headers: { 'x-forwarded-for': '127.0.0.1' }
+		});
+		expect(signedIn.status).toBe(200);
+		const token = signedIn.body.access_token;
 		const onB = await call(b.url, 'GET', '/api/reports?limit=1', { token });
 		expect(onB.status).toBe(200);
+	});
+
+	test("behind the TLS-less proxy with the documented variables, the Atom feed's links point at the proxy, fetch, and their CAP validates", async () => {
+		const hq = (await signIn(balancer, accounts.hq)).access_token;
+		const issued = await call<{ id: string }>(balancer, 'POST', '/api/alerts', {
+			token: hq,
+			body: { level: 3, hazard: 'flood', areas: ['all'], text: { ja: '合成テスト：ロードバランサーの後ろ' } }
+		});
+		expect(issued.status).toBe(201);
+		try {
+			const feed = await (await fetch(`${balancer}/api/alerts.atom`)).text();
+			expect(xmllintErrors(feed, 'atom')).toBe('');
+			const caps = [...feed.matchAll(/<link\b[^>]*>/g)]
+				.map((m) => m[0])
+				.filter((tag) => tag.includes('type="application/cap+xml"'))
+				.map((tag) => /href="([^"]+)"/.exec(tag)?.[1] ?? '');
+			expect(caps).toContain(`${balancer}/api/alerts/${issued.body.id}.cap`);
+			for (const link of caps) {
+				const cap = await fetch(link);
+				expect(cap.status, link).toBe(200);
+				expect(xmllintErrors(await cap.text(), 'cap'), link).toBe('');
+			}
+		} finally {
+			await call(balancer, 'POST', `/api/alerts/${issued.body.id}/cancel`, { token: hq, body: {} });
+		}
 	});
 
 	test('every subscriber on either server receives every public event exactly once, also across a SIGKILL and restart of one server', async () => {
