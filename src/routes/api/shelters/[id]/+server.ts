@@ -1,16 +1,14 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { shelterRecordSchema } from '#lib/domain/shelter.ts';
+import { shelterIdPattern, shelterRecordSchema } from '#lib/domain/shelter.ts';
 import { runtime } from '#lib/server/api/runtime.ts';
 import { allReports, hqShelters } from '#lib/server/hq/data.ts';
 import { asHq } from '#lib/server/hq/guard.ts';
 import { ApiError, handleApi, readJson } from '#lib/server/http.ts';
 import type { RequestHandler } from './$types';
 
-const idPattern = /^[A-Za-z0-9._-]{1,64}$/;
-
 function shelterId(value: string): string {
-	if (!idPattern.test(value)) throw new ApiError(404, 'not_found', 'Unknown shelter');
+	if (!shelterIdPattern.test(value)) throw new ApiError(404, 'not_found', 'Unknown shelter');
 	return value;
 }
 
