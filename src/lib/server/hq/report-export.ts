@@ -15,15 +15,16 @@ export const exportPage = 1000;
 
 export async function reportsCsvStream(
 	db: Database,
-	claims: Claims | null
+	claims: Claims | null,
+	pageSize = exportPage
 ): Promise<ReadableStream<Uint8Array>> {
 	const readPage = (cursor: string | null) =>
 		asHq(db, claims, (tx) =>
-			listReports(tx, { limit: exportPage, cursor: cursor ? parseReportCursor(cursor) : undefined })
+			listReports(tx, { limit: pageSize, cursor: cursor ? parseReportCursor(cursor) : undefined })
 		);
 	const { names, first } = await asHq(db, claims, async (tx) => ({
 		names: new Map((await hqShelters(tx)).map((s) => [s.id, s.name])),
-		first: await listReports(tx, { limit: exportPage })
+		first: await listReports(tx, { limit: pageSize })
 	}));
 	const encoder = new TextEncoder();
 	let page: ReportPage | null = first;
