@@ -117,7 +117,8 @@ describe('GET /api/live', () => {
 
 	it("a hidden shelter's reports never reach anonymous `shelters` subscribers, live or on replay (issue 18, M3)", async () => {
 		const hidden = accounts.staffB.shelter_id;
-		const about = (id: string) => (e: { payload: unknown }) => (e.payload as { shelter_id?: string }).shelter_id === id;
+		const about = (id: string) => (e: { payload: unknown }) =>
+			(e.payload as { shelter_id?: string }).shelter_id === id;
 		const setHidden = (value: boolean) =>
 			call(baseURL, 'PATCH', `/api/shelters/${hidden}`, { token: hq, body: { hidden: value } });
 		// Sent while the shelter was still public: withdrawn from replays once it is hidden.
@@ -134,7 +135,10 @@ describe('GET /api/live', () => {
 			// Its staff still get the status, on their private topic.
 			await own.waitFor((e) => e.event === 'status' && (e.payload as { status: string }).status === 'closed');
 			// A later public report marks the point by which the hidden one would have arrived.
-			await call(baseURL, 'POST', '/api/reports', { token: staffA, body: reportFor(accounts.staffA.shelter_id) });
+			await call(baseURL, 'POST', '/api/reports', {
+				token: staffA,
+				body: reportFor(accounts.staffA.shelter_id)
+			});
 			await live.waitFor(about(accounts.staffA.shelter_id));
 			expect(live.events.filter(about(hidden))).toEqual([]);
 

@@ -115,7 +115,9 @@ describe('GET /api/reports paging (issue 18, L2)', () => {
 		const shelter = accounts.staffB.shelter_id;
 		// HQ's reports (HQ accounts are not rate limited), some in one burst with close receive times.
 		await Promise.all(
-			Array.from({ length: 5 }, () => call(baseURL, 'POST', '/api/reports', { token: hq, body: reportFor(shelter) }))
+			Array.from({ length: 5 }, () =>
+				call(baseURL, 'POST', '/api/reports', { token: hq, body: reportFor(shelter) })
+			)
 		);
 		const path = `/api/reports?shelter_id=${encodeURIComponent(shelter)}`;
 		const whole = await call<Report[]>(baseURL, 'GET', `${path}&limit=5000`, { token: hq });

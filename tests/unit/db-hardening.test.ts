@@ -48,9 +48,10 @@ async function headId(db: Database): Promise<number> {
 
 async function messagesAfter(db: Database, after: number): Promise<Row[]> {
 	const r = await db.asService((tx) =>
-		tx.query<Row>('select id::int as id, topic, event, payload from realtime.messages where id > $1 order by id', [
-			after
-		])
+		tx.query<Row>(
+			'select id::int as id, topic, event, payload from realtime.messages where id > $1 order by id',
+			[after]
+		)
 	);
 	return r.rows;
 }
@@ -102,7 +103,9 @@ async function submitAs(db: Database, userId: string, body: Record<string, unkno
 
 async function storedBy(db: Database, userId: string): Promise<number> {
 	const r = await db.asService((tx) =>
-		tx.query<{ n: number }>('select count(*)::int as n from public.shelter_reports where reporter = $1', [userId])
+		tx.query<{ n: number }>('select count(*)::int as n from public.shelter_reports where reporter = $1', [
+			userId
+		])
 	);
 	return r.rows[0].n;
 }
@@ -142,8 +145,11 @@ describe.each(drivers)('hardening (issue 18) on %s', (driver) => {
 		const db = opened.db;
 		// A row as the old trigger wrote it for hidden B (before this fix).
 		await db.asService((tx) =>
-			tx.query(`select realtime.send(jsonb_build_object('shelter_id', $1::text, 'status', 'open',
-				'crowding', 'full', 'updated_at', now(), 'drill', false), 'status', 'shelters', false)`, [shelterB])
+			tx.query(
+				`select realtime.send(jsonb_build_object('shelter_id', $1::text, 'status', 'open',
+				'crowding', 'full', 'updated_at', now(), 'drill', false), 'status', 'shelters', false)`,
+				[shelterB]
+			)
 		);
 		const from = await headId(db);
 		await rpc(db, 'staffA', 'public.submit_report($1)', [reportBody(shelterA)]);
@@ -151,7 +157,8 @@ describe.each(drivers)('hardening (issue 18) on %s', (driver) => {
 		const ids = async (actor: Actor, shelter: string) =>
 			(await readableShelters(db, actor)).filter((m) => m.payload.shelter_id === shelter).map((m) => m.id);
 
-		for (const actor of ['anon', 'staffA', 'staffB'] as Actor[]) expect(await ids(actor, shelterB)).toEqual([]);
+		for (const actor of ['anon', 'staffA', 'staffB'] as Actor[])
+			expect(await ids(actor, shelterB)).toEqual([]);
 		expect((await ids('hq', shelterB)).length).toBeGreaterThan(0);
 		expect(await ids('anon', shelterA)).toContain(aRow.id);
 		// The replay of GET /api/live?after=0 as anonymous.
@@ -247,7 +254,9 @@ describe.each(drivers)('hardening (issue 18) on %s', (driver) => {
 		const bodies = Array.from({ length: 36 }, () => reportBody(shelterC));
 		// Sent all at once: the count must hold under concurrency too (one account, many requests).
 		const outcomes = await Promise.allSettled(bodies.map((body) => submitAs(db, staff, body)));
-		const refused = outcomes.filter((o) => o.status === 'rejected').map((o) => o.reason as Record<string, unknown>);
+		const refused = outcomes
+			.filter((o) => o.status === 'rejected')
+			.map((o) => o.reason as Record<string, unknown>);
 		expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(30);
 		expect(refused).toHaveLength(6);
 		expect(await storedBy(db, staff)).toBe(30);
@@ -279,8 +288,21 @@ describe.each(drivers)('hardening (issue 18) on %s', (driver) => {
 
 	test('L5: shelter ids the API refuses cannot be stored; the real GSI ids can', async () => {
 		const db = opened.db;
-		const row = (id: string) => ({ id, name: 'Synthetic id check', kind: 'shelter', lon: 139.57, lat: 35.63 });
-		for (const id of ['<img src=x onerror=alert(1)>', '../../etc/passwd', 'a b', 'a#b', 'é', 'x'.repeat(65)]) {
+		const row = (id: string) => ({
+			id,
+			name: 'Synthetic id check',
+			kind: 'shelter',
+			lon: 139.57,
+			lat: 35.63
+		});
+		for (const id of [
+			'<img src=x onerror=alert(1)>',
+			'../../etc/passwd',
+			'a b',
+			'a#b',
+			'é',
+			'x'.repeat(65)
+		]) {
 			const outcome = await probe(db, 'hq', (tx) =>
 				tx.query('select public.import_shelters($1::jsonb)', [JSON.stringify([row(id)])])
 			);
@@ -289,7 +311,9 @@ describe.each(drivers)('hardening (issue 18) on %s', (driver) => {
 		const dir = resolve(process.env.BOSAI_OPEN_DATA_DIR ?? resolve(projectRoot(), '../shared/data'), 'komae');
 		const real = ['shelters-designated-gsi.json', 'shelters-emergency-gsi.json'].flatMap((file) =>
 			(
-				JSON.parse(readFileSync(join(dir, file), 'utf8')) as { features: { properties: { 共通ID: string } }[] }
+				JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+					features: { properties: { 共通ID: string } }[];
+				}
 			).features.map((f) => f.properties.共通ID)
 		);
 		expect(real.length).toBeGreaterThan(50);

@@ -47,7 +47,10 @@ describe('reports CSV stream', () => {
 	it('sends every report once, newest first, in pages of the given size', async () => {
 		const { text, chunks } = await read(await reportsCsvStream(opened.db, claimsOf('hq'), 3));
 		expect(text.startsWith('\uFEFF受信日時,')).toBe(true);
-		const rows = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true }).data;
+		const rows = Papa.parse<Record<string, string>>(text.slice(1), {
+			header: true,
+			skipEmptyLines: true
+		}).data;
 		expect(rows.map((row) => row.client_id)).toEqual([...sent].reverse());
 		expect(rows[0]!['避難所名']).toBe('Synthetic shelter A');
 		// Header, then pages of 3, 3 and 1 (the last page is shorter, so no further read).

@@ -1,12 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { reportInputSchema } from '#lib/domain/report.ts';
 import { isoDate, positiveInt, queryParam, requireSignedIn } from '#lib/server/api/caller.ts';
-import {
-	defaultReportPage,
-	listReports,
-	maxReportPage,
-	parseReportCursor
-} from '#lib/server/api/reports.ts';
+import { defaultReportPage, listReports, maxReportPage, parseReportCursor } from '#lib/server/api/reports.ts';
 import { callRpc } from '#lib/server/api/rpc.ts';
 import { runtime } from '#lib/server/api/runtime.ts';
 import { handleApi, readJson } from '#lib/server/http.ts';
