@@ -19,11 +19,12 @@ as $$
 declare
 	applied boolean;
 	public_status jsonb;
+	observed timestamptz := public.report_observed_at(new);
 begin
 	insert into public.shelter_status as cur
 		(shelter_id, status, crowding, updated_at, reported_at, drill, observed_at, report_id)
 	values (new.shelter_id, new.status, new.crowding, new.received_at, new.reported_at, new.drill,
-		public.report_observed_at(new), new.id)
+		observed, new.id)
 	on conflict (shelter_id) do update set
 		status = excluded.status,
 		crowding = excluded.crowding,
@@ -49,7 +50,8 @@ begin
 		end if;
 		perform realtime.send(public_status, 'status', 'shelter:' || new.shelter_id, true);
 	end if;
-	perform realtime.send(to_jsonb(new), 'report', 'hq', true);
+	-- HQ's screen merges live reports by the same order, so the report carries its observation time.
+	perform realtime.send(to_jsonb(new) || jsonb_build_object('observed_at', observed), 'report', 'hq', true);
 	return null;
 end
 $$;
