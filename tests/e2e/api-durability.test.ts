@@ -22,7 +22,8 @@ describe('SIGKILL durability', () => {
 		server = await startServer({ dataDir });
 		const { access_token: token } = await signIn(server.url, account);
 		const acked: string[] = [];
-		const killAfter = 60;
+		// Below the staff rate limit of 30 reports a minute (issue 18, L2), with the 3 still in flight.
+		const killAfter = 26;
 		let killed = false;
 		const url = server.url;
 		const running = server;

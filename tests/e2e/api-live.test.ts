@@ -115,6 +115,43 @@ describe('GET /api/live', () => {
 		second.stop();
 	});
 
+	it("a hidden shelter's reports never reach anonymous `shelters` subscribers, live or on replay (issue 18, M3)", async () => {
+		const hidden = accounts.staffB.shelter_id;
+		const about = (id: string) => (e: { payload: unknown }) =>
+			(e.payload as { shelter_id?: string }).shelter_id === id;
+		const setHidden = (value: boolean) =>
+			call(baseURL, 'PATCH', `/api/shelters/${hidden}`, { token: hq, body: { hidden: value } });
+		// Sent while the shelter was still public: withdrawn from replays once it is hidden.
+		await call(baseURL, 'POST', '/api/reports', { token: staffB, body: reportFor(hidden) });
+		expect((await setHidden(true)).status).toBe(200);
+		try {
+			const live = liveSubscriber(baseURL, ['shelters']);
+			const own = liveSubscriber(baseURL, [`shelter:${hidden}`], { token: staffB });
+			await Promise.all([live.waitForState('live'), own.waitForState('live')]);
+			await call(baseURL, 'POST', '/api/reports', {
+				token: staffB,
+				body: reportFor(hidden, { status: 'closed', crowding: 'full' })
+			});
+			// Its staff still get the status, on their private topic.
+			await own.waitFor((e) => e.event === 'status' && (e.payload as { status: string }).status === 'closed');
+			// A later public report marks the point by which the hidden one would have arrived.
+			await call(baseURL, 'POST', '/api/reports', {
+				token: staffA,
+				body: reportFor(accounts.staffA.shelter_id)
+			});
+			await live.waitFor(about(accounts.staffA.shelter_id));
+			expect(live.events.filter(about(hidden))).toEqual([]);
+
+			const replay = liveSubscriber(baseURL, ['shelters'], { lastEventId: '0' });
+			const marker = live.events.find(about(accounts.staffA.shelter_id))!;
+			await replay.waitFor((e) => e.id === marker.id);
+			expect(replay.events.filter(about(hidden))).toEqual([]);
+			for (const sub of [live, own, replay]) sub.stop();
+		} finally {
+			await setHidden(false);
+		}
+	});
+
 	it('replay after a reconnect is read as the caller: staff never receive `hq` rows', async () => {
 		const report = reportFor(accounts.staffA.shelter_id);
 		await call(baseURL, 'POST', '/api/reports', { token: staffA, body: report });

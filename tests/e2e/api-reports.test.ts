@@ -107,6 +107,44 @@ describe('who may report', () => {
 	});
 });
 
+describe('GET /api/reports paging (issue 18, L2)', () => {
+	it('pages newest first by cursor: Link rel="next" and X-Next-Cursor, no row skipped or repeated', async () => {
+		const shelter = accounts.staffB.shelter_id;
+		// HQ's reports (HQ accounts are not rate limited), some in one burst with close receive times.
+		await Promise.all(
+			Array.from({ length: 5 }, () =>
+				call(baseURL, 'POST', '/api/reports', { token: hq, body: reportFor(shelter) })
+			)
+		);
+		const path = `/api/reports?shelter_id=${encodeURIComponent(shelter)}`;
+		const whole = await call<Report[]>(baseURL, 'GET', `${path}&limit=5000`, { token: hq });
+		expect(whole.headers.get('link')).toBeNull();
+		const paged: Report[] = [];
+		let next: string | null = `${path}&limit=2`;
+		while (next) {
+			const page: Awaited<ReturnType<typeof call<Report[]>>> = await call<Report[]>(baseURL, 'GET', next, {
+				token: hq
+			});
+			expect(page.status).toBe(200);
+			expect(page.body.length).toBeLessThanOrEqual(2);
+			paged.push(...page.body);
+			const link = page.headers.get('link');
+			next = link ? /^<([^>]+)>; rel="next"$/.exec(link)![1] : null;
+			if (next) expect(next).toContain(`cursor=${encodeURIComponent(page.headers.get('x-next-cursor')!)}`);
+		}
+		expect(paged.map((r) => r.id)).toEqual(whole.body.map((r) => r.id));
+		expect(paged.length).toBeGreaterThanOrEqual(5);
+	});
+
+	it('a bad cursor or a limit above 5000 is a 400 JSON error', async () => {
+		for (const query of ['cursor=yesterday', 'cursor=2026-12-02T00:00:00Z_1', 'limit=5001']) {
+			const r = await call(baseURL, 'GET', `/api/reports?${query}`, { token: hq });
+			expect(r.status, query).toBe(400);
+			expect(r.body).toMatchObject({ error: { code: 'invalid_query', message: expect.any(String) } });
+		}
+	});
+});
+
 describe('bad input → 4xx JSON, nothing written', () => {
 	const shelter = () => accounts.staffA.shelter_id;
 	const cases: [

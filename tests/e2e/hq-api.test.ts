@@ -215,6 +215,29 @@ describe('shelter CSV export and import', () => {
 		expect(after.body).not.toContain('書き込まれないはず');
 	});
 
+	it('a shelter history is bounded: at most `limit` reports and a next_cursor for the rest (issue 18, L2)', async () => {
+		const id = accounts.staffB.shelter_id;
+		for (let i = 0; i < 3; i++) {
+			await call(baseURL, 'POST', '/api/reports', { token: hq, body: reportFor(id, { evacuees: i }) });
+		}
+		type History = { reports: { id: number }[]; next_cursor: string | null };
+		const whole = await call<History>(baseURL, 'GET', `/api/shelters/${id}?limit=5000`, { token: hq });
+		expect(whole.body.next_cursor).toBeNull();
+		const first = await call<History>(baseURL, 'GET', `/api/shelters/${id}?limit=2`, { token: hq });
+		expect(first.body.reports).toHaveLength(2);
+		const rest = await call<History>(
+			baseURL,
+			'GET',
+			`/api/shelters/${id}?limit=5000&cursor=${encodeURIComponent(first.body.next_cursor!)}`,
+			{ token: hq }
+		);
+		expect([...first.body.reports, ...rest.body.reports].map((r) => r.id)).toEqual(
+			whole.body.reports.map((r) => r.id)
+		);
+		const bad = await call(baseURL, 'GET', `/api/shelters/${id}?limit=0`, { token: hq });
+		expect(bad.status).toBe(400);
+	});
+
 	it('exports reports as CSV and shelters as GeoJSON', async () => {
 		const sent = await call(baseURL, 'POST', '/api/reports', {
 			token: staff,

@@ -128,6 +128,20 @@ describe('shelter CSV import validation', () => {
 		expect(parsed.shelters).toHaveLength(1);
 	});
 
+	it('refuses ids the id endpoints refuse, row by row (issue 18, L5: markup, paths, spaces, #)', () => {
+		const rows = Papa.parse<string[]>(good.slice(1)).data.filter((r) => r.length > 1);
+		const header = rows[0]!;
+		const idColumn = header.indexOf('ID');
+		const bad = ['<img src=x onerror=alert(1)>', '../../etc/passwd', 'synthetic id', 'synthetic#1'];
+		const withIds = bad.map((id) => rows[1]!.map((cell, i) => (i === idColumn ? id : cell)));
+		const parsed = parseShelterCsv(Papa.unparse([header, rows[2]!, ...withIds]));
+		expect(parsed.errors.map((e) => [e.row, e.column, e.code, e.values.value])).toEqual(
+			bad.map((id, i) => [i + 3, 'ID', 'id_format', id])
+		);
+		expect(parsed.errors[0]!.message).toContain('ID に使えない文字があります');
+		expect(parsed.shelters.map((s) => s.id)).toEqual([rows[2]![idColumn]]);
+	});
+
 	it('refuses a file without the layout columns', () => {
 		const parsed = parseShelterCsv('a,b\n1,2\n');
 		expect(parsed.layout).toBeNull();

@@ -18,10 +18,11 @@ export interface OpenedDatabase {
 	close(): Promise<void>;
 }
 
-export async function openTestDatabase(driver: Driver): Promise<OpenedDatabase> {
+/** `migrate: false` opens an empty database (the test applies migrations itself). */
+export async function openTestDatabase(driver: Driver, migrate = true): Promise<OpenedDatabase> {
 	if (driver === 'pglite') {
 		const dir = mkdtempSync(join(tmpdir(), 'bosai-db-test-'));
-		const db = await openDatabase({ driver, dataDir: join(dir, 'data') });
+		const db = await openDatabase({ driver, dataDir: join(dir, 'data'), migrate });
 		return {
 			db,
 			async close() {
@@ -32,7 +33,7 @@ export async function openTestDatabase(driver: Driver): Promise<OpenedDatabase> 
 	}
 	const cluster = await startPostgres();
 	try {
-		const db = await openDatabase({ driver, connectionString: cluster.connectionString });
+		const db = await openDatabase({ driver, connectionString: cluster.connectionString, migrate });
 		return {
 			db,
 			async close() {

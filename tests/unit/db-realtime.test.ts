@@ -50,12 +50,14 @@ describe.each(drivers)('realtime on %s', (driver) => {
 		const from = received.length;
 		const body = reportBody(shelterA, { evacuees: 40, note: 'synthetic private note', needs: ['medical'] });
 		await rpc(opened.db, 'staffA', 'public.submit_report($1)', [body]);
-		const messages = await delivered(from, 2);
+		const messages = await delivered(from, 3);
 		expect(messages.map((m) => [m.topic, m.event, m.private])).toEqual([
 			['shelters', 'status', false],
+			[`shelter:${shelterA}`, 'status', true],
 			['hq', 'report', true]
 		]);
-		const [publicMessage, hqMessage] = messages;
+		const [publicMessage, staffMessage, hqMessage] = messages;
+		expect(staffMessage.payload).toEqual(publicMessage.payload);
 		expect(Object.keys(publicMessage.payload as object).sort()).toEqual([
 			'crowding',
 			'drill',
@@ -85,16 +87,17 @@ describe.each(drivers)('realtime on %s', (driver) => {
 			tx.query<{ id: number }>('select coalesce(max(id), 0)::int as id from realtime.messages')
 		);
 		const n = 20;
-		// One client time for all: each report then also updates the public status (and announces).
+		// One client time and one staff account for all: each report then also updates the status
+		// (HQ's reports would count at their receive time and win over the rest).
 		const reportedAt = new Date().toISOString();
 		await Promise.all(
-			Array.from({ length: n }, (_, i) =>
-				rpc(opened.db, i % 2 ? 'hq' : 'staffA', 'public.submit_report($1)', [
+			Array.from({ length: n }, () =>
+				rpc(opened.db, 'staffA', 'public.submit_report($1)', [
 					reportBody(shelterA, { reported_at: reportedAt })
 				])
 			)
 		);
-		const messages = await delivered(from, 2 * n);
+		const messages = await delivered(from, 3 * n);
 		const ids = messages.map((m) => m.id);
 		expect(ids).toEqual([...ids].sort((a, b) => a - b));
 		expect(new Set(ids).size).toBe(ids.length);
@@ -153,10 +156,10 @@ describe.each(drivers)('realtime on %s', (driver) => {
 			{ level: 4, hazard: 'flood', areas: ['all'], text: { ja: '訓練 synthetic', en: 'drill' } }
 		]);
 		expect(alert.drill).toBe(true);
-		const messages = await delivered(from, 3);
+		const messages = await delivered(from, 4);
 		expect(messages[0].payload).toMatchObject({ status: 'preparing', drill: true });
-		expect(messages[2]).toMatchObject({ topic: 'alerts', event: 'issued', private: false });
-		expect(messages[2].payload).not.toHaveProperty('issued_by');
+		expect(messages[3]).toMatchObject({ topic: 'alerts', event: 'issued', private: false });
+		expect(messages[3].payload).not.toHaveProperty('issued_by');
 
 		const end = received.length;
 		await rpc(opened.db, 'hq', 'public.set_drill_mode(false)');

@@ -143,6 +143,54 @@ describe('live merge', () => {
 	});
 });
 
+describe('live merge by observation time (issue 18, M4)', () => {
+	const base = {
+		id: 10,
+		client_id: '22222222-2222-4222-8222-222222222222',
+		shelter_id: 'a',
+		status: 'closed',
+		crowding: 'vacant',
+		evacuees: 1,
+		needs: [],
+		note: '',
+		drill: false
+	};
+	it('a report from a clock a day ahead does not pin the status: the next correct one applies', () => {
+		const future = reportFromPayload({
+			...base,
+			reported_at: minutesAgo(-23 * 60),
+			received_at: minutesAgo(2)
+		})!;
+		const pinned = mergeReport(list, future);
+		expect(pinned.find((s) => s.id === 'a')?.status?.evacuees).toBe(1);
+		const correct = reportFromPayload({
+			...base,
+			status: 'open',
+			evacuees: 77,
+			reported_at: minutesAgo(1),
+			received_at: minutesAgo(1)
+		})!;
+		expect(mergeReport(pinned, correct).find((s) => s.id === 'a')?.status?.evacuees).toBe(77);
+	});
+	it("follows the trigger's observed_at when the payload has it (HQ's correction wins)", () => {
+		const staff = reportFromPayload({
+			...base,
+			evacuees: 5,
+			reported_at: minutesAgo(1),
+			received_at: minutesAgo(1)
+		})!;
+		const shown = mergeReport(list, staff);
+		const hq = reportFromPayload({
+			...base,
+			evacuees: 0,
+			reported_at: minutesAgo(120),
+			received_at: minutesAgo(0),
+			observed_at: minutesAgo(0)
+		})!;
+		expect(mergeReport(shown, hq).find((s) => s.id === 'a')?.status?.evacuees).toBe(0);
+	});
+});
+
 describe('history chart', () => {
 	it('draws a line for evacuees and steps for crowding, breaking at unknown', () => {
 		const chart = historyChart([

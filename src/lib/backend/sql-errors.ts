@@ -20,6 +20,8 @@ export const sqlStateStatus: Readonly<Record<string, readonly [number, string]>>
 	'22P05': [400, 'invalid_value'], // untranslatable_character (\u0000 in jsonb)
 	'22004': [400, 'invalid_value'], // null_value_not_allowed
 	P0001: [400, 'rejected'], // raise exception without a code
+	// PostgREST's "PTxyz answers HTTP xyz": too many reports from one account (limit_report_rate)
+	PT429: [429, 'rate_limited'],
 	P0002: [404, 'not_found'] // no_data_found: unknown id
 };
 

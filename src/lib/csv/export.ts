@@ -76,23 +76,37 @@ export function sheltersCsv(shelters: readonly HqShelter[], city: CsvCity): stri
 	);
 }
 
+function reportRow(report: Report, names: ReadonlyMap<string, string>): string[] {
+	const row: Record<string, string> = {
+		受信日時: report.received_at,
+		報告日時: report.reported_at,
+		避難所ID: report.shelter_id,
+		避難所名: names.get(report.shelter_id) ?? '',
+		開設状況: statusLabels[report.status],
+		混雑度: crowdingLabels[report.crowding],
+		避難者数: report.evacuees === null ? '' : String(report.evacuees),
+		不足物資: needsLabel(report.needs),
+		メモ: report.note,
+		訓練: flag(report.drill),
+		client_id: report.client_id
+	};
+	return reportColumns.map((field) => row[field] ?? '');
+}
+
+/** The reports CSV's first part: BOM and header line. */
+export function reportsCsvHeader(): string {
+	return bom + Papa.unparse([[...reportColumns]], { newline: '\r\n' }) + '\r\n';
+}
+
+/** Report lines without a header, to stream a long export page by page after reportsCsvHeader(). */
+export function reportsCsvLines(reports: readonly Report[], names: ReadonlyMap<string, string>): string {
+	if (reports.length === 0) return '';
+	const data = reports.map((report) => reportRow(report, names));
+	return Papa.unparse(data, { escapeFormulae: true, newline: '\r\n' }) + '\r\n';
+}
+
 export function reportsCsv(reports: readonly Report[], names: ReadonlyMap<string, string>): string {
-	return toCsv(
-		reportColumns,
-		reports.map((report) => ({
-			受信日時: report.received_at,
-			報告日時: report.reported_at,
-			避難所ID: report.shelter_id,
-			避難所名: names.get(report.shelter_id) ?? '',
-			開設状況: statusLabels[report.status],
-			混雑度: crowdingLabels[report.crowding],
-			避難者数: report.evacuees === null ? '' : String(report.evacuees),
-			不足物資: needsLabel(report.needs),
-			メモ: report.note,
-			訓練: flag(report.drill),
-			client_id: report.client_id
-		}))
-	);
+	return reportsCsvHeader() + reportsCsvLines(reports, names);
 }
 
 /** GeoJSON export: every shelter (hidden ones too: HQ only) with its full status. */

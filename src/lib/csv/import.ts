@@ -5,7 +5,7 @@
  * in one transaction.
  */
 import Papa from 'papaparse';
-import { shelterRecordSchema, type ShelterRecord } from '../domain/shelter.ts';
+import { shelterIdPattern, shelterRecordSchema, type ShelterRecord } from '../domain/shelter.ts';
 import { hazards, type ShelterKind } from '../domain/vocabulary.ts';
 import { detectLayout, openDataNo, openDataYes } from '../data/opendata-columns.ts';
 import { translate } from '../i18n/translate.ts';
@@ -28,7 +28,8 @@ export type ImportProblem =
 	| 'layout'
 	| 'too_many'
 	| 'parse'
-	| 'duplicate';
+	| 'duplicate'
+	| 'id_format';
 
 export interface RowError {
 	/** Spreadsheet row number (header = 1). 1 means the header itself. */
@@ -107,6 +108,10 @@ function flagOf(row: Record<string, string>, column: string): boolean {
 function rowToShelter(row: Record<string, string>, layout: 'current' | 'v1'): ImportedShelter {
 	const id = layout === 'current' ? (row.ID ?? '') : row.NO ? `v1-${row.NO}` : '';
 	if (!id) throw new RowProblem(layout === 'current' ? 'ID' : 'NO', 'missing');
+	// The id endpoints' rule (issue 18, L5): an id they refuse would make a shelter nobody can edit.
+	if (!shelterIdPattern.test(id)) {
+		throw new RowProblem(layout === 'current' ? 'ID' : 'NO', 'id_format', { value: id.slice(0, 80) });
+	}
 	const name = row['名称'] ?? '';
 	if (!name) throw new RowProblem('名称', 'missing');
 	const address = layout === 'current' ? (row['所在地_連結表記'] ?? '') : (row['住所'] ?? '');

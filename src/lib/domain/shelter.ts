@@ -2,11 +2,19 @@ import { z } from 'zod';
 import { crowdingLevels, hazards, shelterKinds, shelterStatuses } from './vocabulary.ts';
 
 /**
+ * What a shelter id may be: the rule of the id endpoints (/api/shelters/:id), the CSV import and
+ * the SQL check shelters_id_format (supabase/migrations/20261202000130_check_shelter_ids.sql).
+ * The GSI 共通ID (`E1321900001111`) and the older layout's `v1-<NO>` fit; markup, paths, spaces
+ * and `#` do not (issue 18, L5).
+ */
+export const shelterIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
  * One shelter as the importers normalize it (data/out/<city>/shelters.json) and as the database
  * seeds it. `id` is the GSI 共通ID where the source has one.
  */
 export const shelterRecordSchema = z.object({
-	id: z.string().min(1).max(64),
+	id: z.string().regex(shelterIdPattern, 'not a shelter id (1–64 of A–Z a–z 0–9 . _ -)'),
 	name: z.string().min(1).max(200),
 	address: z.string().max(300),
 	kind: z.enum(shelterKinds),

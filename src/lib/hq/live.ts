@@ -13,6 +13,8 @@ export const liveReportSchema = z.object({
 	note: z.string().default(''),
 	reported_at: z.string(),
 	received_at: z.string(),
+	/** Sent by the report trigger since issue 18 (M4); older payloads lack it. */
+	observed_at: z.string().optional(),
 	drill: z.boolean().default(false)
 });
 export type LiveReport = z.infer<typeof liveReportSchema>;
@@ -37,19 +39,32 @@ export function statusFromReport(report: LiveReport): HqStatus {
 		note: report.note,
 		reported_at: report.reported_at,
 		updated_at: report.received_at,
+		observed_at: report.observed_at ?? observedAt(report.reported_at, report.received_at),
 		drill: report.drill
 	};
 }
 
+/** The terminal's time, but never later than the server received it (a clock ahead cannot pin). */
+function observedAt(reportedAt: string, receivedAt: string): string {
+	return Date.parse(reportedAt) < Date.parse(receivedAt) ? reportedAt : receivedAt;
+}
+
+function observedOf(status: HqStatus): number {
+	return Date.parse(status.observed_at ?? observedAt(status.reported_at, status.updated_at));
+}
+
 /**
- * Returns a new list with the report applied. Like the SQL trigger, a report made earlier (client
- * clock) than the one shown never overwrites it, even when the outbox delivers it late.
+ * Returns a new list with the report applied. Like the SQL trigger, a report observed earlier than
+ * the one shown never overwrites it, even when the outbox delivers it late; the observation time
+ * is the terminal's clock clamped to the server's receive time (HQ's reports: the receive time),
+ * so a terminal whose clock is ahead cannot pin the status (issue 18, M4).
  */
 export function mergeReport(shelters: readonly HqShelter[], report: LiveReport): HqShelter[] {
 	return shelters.map((shelter) => {
 		if (shelter.id !== report.shelter_id) return shelter;
 		const current = shelter.status;
-		if (current && Date.parse(current.reported_at) > Date.parse(report.reported_at)) return shelter;
-		return { ...shelter, status: statusFromReport(report) };
+		const next = statusFromReport(report);
+		if (current && observedOf(current) > observedOf(next)) return shelter;
+		return { ...shelter, status: next };
 	});
 }

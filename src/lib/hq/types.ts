@@ -12,6 +12,8 @@ export interface HqStatus {
 	reported_at: string;
 	/** Server time of the latest report: the age and stale rules use it (client clocks drift). */
 	updated_at: string;
+	/** Observation time that orders statuses (SQL public.report_observed_at); absent in snapshots. */
+	observed_at?: string;
 	drill: boolean;
 }
 

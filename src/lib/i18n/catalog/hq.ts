@@ -531,6 +531,13 @@ const rows: Record<string, [string, string, string, string, string]> = {
 		'ID 与第 {first} 行重复',
 		'ID가 {first}행과 중복됩니다'
 	],
+	'hq.import.problem.id_format': [
+		'ID に使えない文字があります（"{value}"）。使えるのは半角英数字と . _ - で、64 文字までです',
+		'ID に つかえない もじが あります（"{value}"）',
+		'The ID contains characters that are not allowed ("{value}"): use up to 64 of A–Z, a–z, 0–9, . _ -',
+		'ID 含有不允许的字符（"{value}"）：只能使用最多 64 个半角字母、数字及 . _ -',
+		'ID에 사용할 수 없는 문자가 있습니다 ("{value}"). 반각 영숫자와 . _ - 로 64자까지 사용할 수 있습니다'
+	],
 	'hq.import.done': [
 		'{count} 件を取り込みました（告知はしていません）。',
 		'{count}けん いれました。',

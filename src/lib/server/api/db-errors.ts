@@ -9,6 +9,7 @@ import { ApiError } from '../http.ts';
 interface SqlError {
 	code?: unknown;
 	message?: unknown;
+	detail?: unknown;
 }
 
 export function isSqlError(error: unknown): error is SqlError & { code: string } {
@@ -30,5 +31,11 @@ export function apiErrorFromSql(error: unknown): ApiError | null {
 	const text = /row-level security|permission denied/i.test(message)
 		? 'Not allowed for this account'
 		: message;
-	return new ApiError(mapped[0], mapped[1], text);
+	return new ApiError(mapped[0], mapped[1], text, retryAfterHeader(error));
+}
+
+/** A 429 from SQL says when to come back in its detail (`retry_after=<seconds>`). */
+function retryAfterHeader(error: SqlError): HeadersInit | undefined {
+	const match = typeof error.detail === 'string' ? /^retry_after=(\d{1,6})$/.exec(error.detail) : null;
+	return match ? { 'retry-after': match[1] } : undefined;
 }

@@ -1,6 +1,5 @@
 /** Reads and writes of the HQ endpoints (SQL in supabase/migrations/20261125100000_hq.sql). */
 import type { Alert } from '#lib/domain/alert.ts';
-import type { Report } from '#lib/domain/report.ts';
 import type { ImportedShelter } from '#lib/csv/import.ts';
 import type { HqShelter } from '#lib/hq/types.ts';
 import type { Tx } from '../db/types.ts';
@@ -14,26 +13,6 @@ function iso(value: unknown): string | null {
 export async function hqShelters(tx: Tx): Promise<HqShelter[]> {
 	const result = await tx.query<{ list: HqShelter[] }>('select public.hq_shelters() as list');
 	return result.rows[0]?.list ?? [];
-}
-
-export async function allReports(tx: Tx, shelterId?: string): Promise<Report[]> {
-	const result = await tx.query<Record<string, unknown>>(
-		`select id, client_id, shelter_id, reporter, status, evacuees, crowding, needs, note,
-		        reported_at, received_at, drill
-		   from public.shelter_reports
-		  where $1::text is null or shelter_id = $1
-		  order by id desc`,
-		[shelterId ?? null]
-	);
-	return result.rows.map(
-		(row) =>
-			({
-				...row,
-				id: Number(row.id),
-				reported_at: iso(row.reported_at),
-				received_at: iso(row.received_at)
-			}) as Report
-	);
 }
 
 export async function importShelters(

@@ -1,5 +1,5 @@
 /** A file answer for the HQ exports: dated file name, never cached (it holds non-public data). */
-export function download(body: string, type: string, name: string): Response {
+export function download(body: string | ReadableStream<Uint8Array>, type: string, name: string): Response {
 	const extension = type === 'text/csv' ? 'csv' : 'geojson';
 	const stamp = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
 	return new Response(body, {

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { reportInputSchema } from '#lib/domain/report.ts';
 import { isoDate, positiveInt, queryParam, requireSignedIn } from '#lib/server/api/caller.ts';
-import { listReports } from '#lib/server/api/reports.ts';
+import { defaultReportPage, listReports, maxReportPage, parseReportCursor } from '#lib/server/api/reports.ts';
 import { callRpc } from '#lib/server/api/rpc.ts';
 import { runtime } from '#lib/server/api/runtime.ts';
 import { handleApi, readJson } from '#lib/server/http.ts';
@@ -20,13 +20,25 @@ export const POST: RequestHandler = handleApi(async ({ request, locals }) => {
 	return json(ack, { status: ack.duplicate ? 200 : 201, headers: { 'cache-control': 'no-store' } });
 });
 
-/** Reports newest first: HQ sees all, staff only their own shelter's (RLS). */
+/**
+ * Reports newest first: HQ sees all, staff only their own shelter's (RLS). At most `limit` rows
+ * (default 500, max 5000); when there may be more, `Link: <…&cursor=…>; rel="next"` and
+ * `X-Next-Cursor` name the next page (`?cursor=`, same filters).
+ */
 export const GET: RequestHandler = handleApi(async ({ url, locals }) => {
 	const claims = requireSignedIn(locals.claims);
 	const since = queryParam(url, 'since', isoDate);
 	const shelterId = queryParam(url, 'shelter_id', (v) => (v.length <= 64 ? v : undefined));
-	const limit = queryParam(url, 'limit', positiveInt(5000)) ?? 500;
+	const limit = queryParam(url, 'limit', positiveInt(maxReportPage)) ?? defaultReportPage;
+	const cursor = queryParam(url, 'cursor', parseReportCursor);
 	const { db } = await runtime();
-	const reports = await db.asUser(claims, (tx) => listReports(tx, { since, shelterId, limit }));
-	return json(reports, { headers: { 'cache-control': 'no-store' } });
+	const page = await db.asUser(claims, (tx) => listReports(tx, { since, shelterId, limit, cursor }));
+	const headers: Record<string, string> = { 'cache-control': 'no-store' };
+	if (page.next) {
+		const next = new URL(url.pathname + url.search, 'http://x');
+		next.searchParams.set('cursor', page.next);
+		headers.link = `<${next.pathname}${next.search}>; rel="next"`;
+		headers['x-next-cursor'] = page.next;
+	}
+	return json(page.reports, { headers });
 });

@@ -1,16 +1,16 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { shelterRecordSchema } from '#lib/domain/shelter.ts';
+import { shelterIdPattern, shelterRecordSchema } from '#lib/domain/shelter.ts';
 import { runtime } from '#lib/server/api/runtime.ts';
-import { allReports, hqShelters } from '#lib/server/hq/data.ts';
+import { positiveInt, queryParam } from '#lib/server/api/caller.ts';
+import { listReports, maxReportPage, parseReportCursor } from '#lib/server/api/reports.ts';
+import { hqShelters } from '#lib/server/hq/data.ts';
 import { asHq, requireHq } from '#lib/server/hq/guard.ts';
 import { ApiError, discardBody, handleApi, readJson } from '#lib/server/http.ts';
 import type { RequestHandler } from './$types';
 
-const idPattern = /^[A-Za-z0-9._-]{1,64}$/;
-
 function shelterId(value: string): string {
-	if (!idPattern.test(value)) throw new ApiError(404, 'not_found', 'Unknown shelter');
+	if (!shelterIdPattern.test(value)) throw new ApiError(404, 'not_found', 'Unknown shelter');
 	return value;
 }
 
@@ -34,16 +34,27 @@ const createSchema = editable.strict();
 
 const columns = Object.keys(editable.shape);
 
-/** One shelter with its reports, newest first (HQ only): the history view. */
-export const GET: RequestHandler = handleApi(async ({ params, locals }) => {
+/** Reports per history page unless `limit` says otherwise (issue 18, L2: bounded). */
+const historyPage = 500;
+
+/**
+ * One shelter with its latest reports, newest first (HQ only): the history view. At most `limit`
+ * reports (default 500, max 5000); `next_cursor` (null on the last page) goes in `?cursor=`.
+ */
+export const GET: RequestHandler = handleApi(async ({ params, url, locals }) => {
 	const id = shelterId(params.id);
+	const limit = queryParam(url, 'limit', positiveInt(maxReportPage)) ?? historyPage;
+	const cursor = queryParam(url, 'cursor', parseReportCursor);
 	const { db } = await runtime();
 	const result = await asHq(db, locals.claims, async (tx) => ({
 		shelter: (await hqShelters(tx)).find((s) => s.id === id) ?? null,
-		reports: await allReports(tx, id)
+		page: await listReports(tx, { shelterId: id, limit, cursor })
 	}));
 	if (!result.shelter) throw new ApiError(404, 'not_found', 'Unknown shelter');
-	return json(result, { headers: { 'cache-control': 'private, no-store' } });
+	return json(
+		{ shelter: result.shelter, reports: result.page.reports, next_cursor: result.page.next },
+		{ headers: { 'cache-control': 'private, no-store' } }
+	);
 });
 
 /** Edits master data (HQ only). Announces nothing: no status, no realtime message. */
