@@ -141,6 +141,26 @@ describe.each(drivers)('hardening (issue 18) on %s', (driver) => {
 		expect(own.rows).toHaveLength(1);
 	});
 
+	test('M3: leaving a drill clears a hidden shelter privately (its staff and HQ), never on the public topic', async () => {
+		const db = opened.db;
+		await rpc(db, 'hq', 'public.set_drill_mode($1)', [true]);
+		await rpc(db, 'staffB', 'public.submit_report($1)', [reportBody(shelterB, { status: 'open' })]);
+		await rpc(db, 'staffA', 'public.submit_report($1)', [reportBody(shelterA, { status: 'open' })]);
+		const from = await headId(db);
+		await rpc(db, 'hq', 'public.set_drill_mode($1)', [false]);
+		const cleared = (await messagesAfter(db, from)).filter((m) => m.event === 'status_cleared');
+		expect(cleared.map((m) => [m.topic, m.payload.shelter_id])).toEqual(
+			expect.arrayContaining([
+				['shelters', shelterA],
+				[`shelter:${shelterB}`, shelterB],
+				['hq', shelterB]
+			])
+		);
+		expect(cleared.filter((m) => m.topic === 'shelters').map((m) => m.payload.shelter_id)).not.toContain(
+			shelterB
+		);
+	});
+
 	test('M3: anon and staff never replay public rows of a shelter hidden now; hiding and unhiding apply to older rows too', async () => {
 		const db = opened.db;
 		// A row as the old trigger wrote it for hidden B (before this fix).
