@@ -39,7 +39,14 @@ function marked(xml: string, what: string): string {
 /** Head fields of a derived telegram. */
 export function withHead(
 	xml: string,
-	head: { infoType?: string; serial?: string; reportDateTime?: string; eventId?: string; status?: string }
+	head: {
+		infoType?: string;
+		serial?: string;
+		reportDateTime?: string;
+		validDateTime?: string;
+		eventId?: string;
+		status?: string;
+	}
 ): string {
 	let out = xml;
 	if (head.infoType) out = edit(out, /<InfoType>[^<]*<\/InfoType>/, `<InfoType>${head.infoType}</InfoType>`);
@@ -53,6 +60,13 @@ export function withHead(
 			out,
 			/<ReportDateTime>[^<]*<\/ReportDateTime>/,
 			`<ReportDateTime>${head.reportDateTime}</ReportDateTime>`
+		);
+	}
+	if (head.validDateTime) {
+		out = edit(
+			out,
+			/<ValidDateTime>[^<]*<\/ValidDateTime>/,
+			`<ValidDateTime>${head.validDateTime}</ValidDateTime>`
 		);
 	}
 	return marked(out, `Head changed to ${JSON.stringify(head)}`);

@@ -127,7 +127,7 @@ describe('JMA telegram parser on the shared samples', () => {
 
 	it('reads 震度３ in 東京都多摩東部 from the 震度速報 (VXSE51 line 114)', () => {
 		const t = parse('official-samples/32-35_07_01_100915_VXSE51.xml');
-		expect(t).toMatchObject({ family: 'quake', stream: 'quake' });
+		expect(t).toMatchObject({ family: 'quake', stream: 'quake', validUntil: '2009-08-11T20:09:00.000Z' });
 		expect(brief(t)).toEqual([['震度3', '351', '3', true, null, '351']]);
 	});
 

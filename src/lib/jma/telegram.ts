@@ -17,7 +17,7 @@ export { JmaXmlError };
 const infoTypes = new Set(['発表', '訂正', '取消']);
 const statuses = new Set(['通常', '訓練', '試験']);
 /** How long information that is never lifted stays "in effect" (our choice, see docs/jma.md). */
-const lapse = { heavy_rain: 60, eew: 10 } as const;
+const lapse = { heavy_rain: 60, eew: 10, quake: 24 * 60 } as const;
 
 interface FamilyResult {
 	family: JmaFamily | null;
