@@ -7,6 +7,7 @@ import { ensureDemoAccounts } from '#lib/server/auth/demo.ts';
 import { runtime } from '#lib/server/api/runtime.ts';
 import { httpServerEvent, routeLiveToSockets } from '#lib/server/live/node-stream.ts';
 import { ApiError } from '#lib/server/http.ts';
+import { startJma } from '#lib/server/jma/service.ts';
 import { applySecurityHeaders } from '#lib/server/security-headers.ts';
 
 /** Opens the embedded database (shim, migrations, seed) before the first request. */
@@ -19,6 +20,8 @@ export const init: ServerInit = async () => {
 	// `npm start` (scripts/start.ts) hands us its HTTP server: live streams then skip Kit's
 	// response streaming and write straight to their sockets (see live/node-stream.ts).
 	else process.once(httpServerEvent, (server: Server) => routeLiveToSockets(server));
+	// JMA feeds / drop folder: off unless BOSAI_JMA_FEED or BOSAI_JMA_DROP_DIR is set.
+	startJma(db);
 };
 
 /**
