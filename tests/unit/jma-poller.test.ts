@@ -46,24 +46,40 @@ let db: Database;
 const logs: JmaLogEntry[] = [];
 
 function poller(): JmaPoller {
-	return new JmaPoller({ db, baseUrl: `${origin}/feed/`, timeoutMs: 400, intervalMs: 3_600_000, log: (e) => logs.push(e) });
+	return new JmaPoller({
+		db,
+		baseUrl: `${origin}/feed/`,
+		timeoutMs: 400,
+		intervalMs: 3_600_000,
+		log: (e) => logs.push(e)
+	});
 }
 
 async function inEffect(): Promise<string[]> {
 	return db.asUser(null, async (tx) => {
-		const r = await tx.query<{ items: { name: string; status: string }[] }>('select items from public.jma_in_effect order by stream');
+		const r = await tx.query<{ items: { name: string; status: string }[] }>(
+			'select items from public.jma_in_effect order by stream'
+		);
 		return r.rows.flatMap((row) => row.items.map((i) => `${i.name}:${i.status}`));
 	});
 }
 
 async function storedCount(): Promise<number> {
-	const r = await db.asService((tx) => tx.query<{ n: number }>('select count(*)::int as n from public.jma_telegrams'));
+	const r = await db.asService((tx) =>
+		tx.query<{ n: number }>('select count(*)::int as n from public.jma_telegrams')
+	);
 	return r.rows[0].n;
 }
 
 const fetchesOf = (path: string) => site.requests.filter((r) => r.path === path).length;
-const at = (minutes: number) => new Date(Date.UTC(2026, 11, 2, 0, minutes)).toISOString().replace('.000Z', '+00:00');
-const warning = (id: string, path: string): Entry => ({ id, path, title: '気象警報・注意報（Ｈ２７）', author: '気象庁予報部' });
+const at = (minutes: number) =>
+	new Date(Date.UTC(2026, 11, 2, 0, minutes)).toISOString().replace('.000Z', '+00:00');
+const warning = (id: string, path: string): Entry => ({
+	id,
+	path,
+	title: '気象警報・注意報（Ｈ２７）',
+	author: '気象庁予報部'
+});
 
 beforeAll(async () => {
 	opened = await openTestDatabase('pglite');
@@ -119,9 +135,22 @@ describe('JMA feed poller on a loopback feed sequence', () => {
 
 	it('stores a 発表, follows only kinds and offices that can concern 狛江市, and fetches an unchanged feed as a 304', async () => {
 		site.telegrams.set('/data/elsewhere.xml', readSample('official-samples/15_17_01_250630_VPWW55.xml'));
-		extra.push({ id: 'urn:synthetic:shimane', path: '/data/elsewhere.xml', title: '気象警報・注意報（Ｒ０６）（大雨）', author: '松江地方気象台' });
-		extra.push({ id: 'urn:synthetic:vpww53', path: '/data/vpww53.xml', title: '気象特別警報・警報・注意報', author: '気象庁予報部' });
-		publish(warning('urn:synthetic:1', '/data/1.xml'), withHead(derivedH27Komae('発表'), { reportDateTime: at(0) }));
+		extra.push({
+			id: 'urn:synthetic:shimane',
+			path: '/data/elsewhere.xml',
+			title: '気象警報・注意報（Ｒ０６）（大雨）',
+			author: '松江地方気象台'
+		});
+		extra.push({
+			id: 'urn:synthetic:vpww53',
+			path: '/data/vpww53.xml',
+			title: '気象特別警報・警報・注意報',
+			author: '気象庁予報部'
+		});
+		publish(
+			warning('urn:synthetic:1', '/data/1.xml'),
+			withHead(derivedH27Komae('発表'), { reportDateTime: at(0) })
+		);
 		const p = poller();
 		await p.round();
 		expect(await inEffect()).toEqual(['大雨注意報:発表', '雷注意報:発表', '洪水注意報:発表']);
@@ -148,7 +177,10 @@ describe('JMA feed poller on a loopback feed sequence', () => {
 		publish({ ...warning('urn:synthetic:slow', '/data/slow.xml') }, 'slow');
 		publish({ ...warning('urn:synthetic:huge', '/data/huge.xml') }, 'huge');
 		publish({ ...warning('urn:synthetic:bad', '/data/bad.xml') }, derivedH27Komae('継続').slice(0, 5000));
-		publish(warning('urn:synthetic:3', '/data/3.xml'), withHead(derivedH27Komae('解除'), { reportDateTime: at(20) }));
+		publish(
+			warning('urn:synthetic:3', '/data/3.xml'),
+			withHead(derivedH27Komae('解除'), { reportDateTime: at(20) })
+		);
 		const count = await storedCount();
 		logs.length = 0;
 		await poller().round();
@@ -162,13 +194,19 @@ describe('JMA feed poller on a loopback feed sequence', () => {
 
 	it('retries the telegram that timed out, and applies a 訂正 then a 取消', async () => {
 		site.telegrams.set('/data/slow.xml', withHead(derivedH27Komae('継続'), { reportDateTime: at(15) }));
-		publish(warning('urn:synthetic:4', '/data/4.xml'), withHead(derivedH27Komae('継続'), { reportDateTime: at(20), infoType: '訂正' }));
+		publish(
+			warning('urn:synthetic:4', '/data/4.xml'),
+			withHead(derivedH27Komae('継続'), { reportDateTime: at(20), infoType: '訂正' })
+		);
 		await poller().round();
 		// The late 継続 (00:15) is older than the 解除; the 訂正 (00:20) wins over the 解除.
 		expect(await inEffect()).toEqual(['大雨注意報:継続', '雷注意報:継続', '洪水注意報:継続']);
 		expect(fetchesOf('/data/slow.xml')).toBe(2);
 		expect(fetchesOf('/data/huge.xml')).toBe(1);
-		publish(warning('urn:synthetic:5', '/data/5.xml'), withHead(derivedH27Komae('継続'), { reportDateTime: at(21), infoType: '取消' }));
+		publish(
+			warning('urn:synthetic:5', '/data/5.xml'),
+			withHead(derivedH27Komae('継続'), { reportDateTime: at(21), infoType: '取消' })
+		);
 		await poller().round();
 		expect(await inEffect()).toEqual([]);
 	});
@@ -179,8 +217,14 @@ describe('JMA feed poller on a loopback feed sequence', () => {
 		await running.stop();
 		const count = await storedCount();
 		// Down: two telegrams are published and the 高頻度 feed rolls over past them.
-		publish(warning('urn:synthetic:6', '/data/6.xml'), withHead(derivedH27Komae('発表'), { reportDateTime: at(30) }));
-		publish(warning('urn:synthetic:7', '/data/7.xml'), withHead(derivedH27Komae('継続'), { reportDateTime: at(40) }));
+		publish(
+			warning('urn:synthetic:6', '/data/6.xml'),
+			withHead(derivedH27Komae('発表'), { reportDateTime: at(30) })
+		);
+		publish(
+			warning('urn:synthetic:7', '/data/7.xml'),
+			withHead(derivedH27Komae('継続'), { reportDateTime: at(40) })
+		);
 		extra.length = 0;
 		site.feeds.set('extra.xml', []);
 		const restarted = poller();
@@ -188,7 +232,15 @@ describe('JMA feed poller on a loopback feed sequence', () => {
 		expect(await storedCount()).toBe(count + 2);
 		expect(await inEffect()).toEqual(['大雨注意報:継続', '雷注意報:継続', '洪水注意報:継続']);
 		// Every telegram was fetched once over the whole sequence, the duplicate entry included.
-		for (const path of ['/data/1.xml', '/data/2.xml', '/data/3.xml', '/data/4.xml', '/data/5.xml', '/data/6.xml', '/data/7.xml']) {
+		for (const path of [
+			'/data/1.xml',
+			'/data/2.xml',
+			'/data/3.xml',
+			'/data/4.xml',
+			'/data/5.xml',
+			'/data/6.xml',
+			'/data/7.xml'
+		]) {
 			expect([path, fetchesOf(path)]).toEqual([path, 1]);
 		}
 		await restarted.round();

@@ -11,19 +11,26 @@ import type { Database } from '../db/types.ts';
 import { ingestTelegram, maxTelegramBytes } from './ingest.ts';
 import type { JmaLogEntry } from './poller.ts';
 
-export async function ingestDropDir(db: Database, dir: string, log: (entry: JmaLogEntry) => void): Promise<number> {
+export async function ingestDropDir(
+	db: Database,
+	dir: string,
+	log: (entry: JmaLogEntry) => void
+): Promise<number> {
 	const done = join(dir, 'done');
 	const rejected = join(dir, 'rejected');
 	mkdirSync(done, { recursive: true });
 	mkdirSync(rejected, { recursive: true });
 	let handled = 0;
-	for (const name of readdirSync(dir).filter((n) => n.endsWith('.xml')).sort()) {
+	for (const name of readdirSync(dir)
+		.filter((n) => n.endsWith('.xml'))
+		.sort()) {
 		const file = join(dir, name);
 		const tooBig = statSync(file).size > maxTelegramBytes;
 		const result = tooBig
 			? ({ outcome: 'invalid', error: 'telegram too large' } as const)
 			: await ingestTelegram(db, await readFile(file, 'utf8'), { source: 'drop' });
-		if (result.outcome === 'invalid') log({ level: 'warn', message: `dropped telegram refused: ${result.error}`, url: name });
+		if (result.outcome === 'invalid')
+			log({ level: 'warn', message: `dropped telegram refused: ${result.error}`, url: name });
 		renameSync(file, join(result.outcome === 'invalid' ? rejected : done, name));
 		handled++;
 	}
@@ -31,7 +38,12 @@ export async function ingestDropDir(db: Database, dir: string, log: (entry: JmaL
 }
 
 /** Polls the folder every `intervalMs` until the returned stop function is called. */
-export function watchDropDir(db: Database, dir: string, log: (entry: JmaLogEntry) => void, intervalMs = 5_000): () => void {
+export function watchDropDir(
+	db: Database,
+	dir: string,
+	log: (entry: JmaLogEntry) => void,
+	intervalMs = 5_000
+): () => void {
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	let stopped = false;
 	const loop = async () => {

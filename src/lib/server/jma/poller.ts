@@ -40,7 +40,8 @@ export class JmaPoller {
 
 	constructor(options: JmaPollerOptions) {
 		this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
-		if (this.base.protocol !== 'https:' && this.base.protocol !== 'http:') throw new Error('BOSAI_JMA_FEED must be an http(s) URL');
+		if (this.base.protocol !== 'https:' && this.base.protocol !== 'http:')
+			throw new Error('BOSAI_JMA_FEED must be an http(s) URL');
 		this.options = {
 			intervalMs: 60_000,
 			timeoutMs: 10_000,
@@ -76,7 +77,11 @@ export class JmaPoller {
 			try {
 				await this.pollFeed(new URL(feed, this.base).href);
 			} catch (error) {
-				this.options.log({ level: 'warn', message: `feed round failed: ${(error as Error).message}`, url: feed });
+				this.options.log({
+					level: 'warn',
+					message: `feed round failed: ${(error as Error).message}`,
+					url: feed
+				});
 			}
 		}
 	}
@@ -91,7 +96,12 @@ export class JmaPoller {
 		);
 		let response;
 		try {
-			response = await boundedGet(url, { timeoutMs, maxBytes: maxFeedBytes, etag: state.rows[0]?.etag, lastModified: state.rows[0]?.last_modified });
+			response = await boundedGet(url, {
+				timeoutMs,
+				maxBytes: maxFeedBytes,
+				etag: state.rows[0]?.etag,
+				lastModified: state.rows[0]?.last_modified
+			});
 		} catch (error) {
 			if (!(error instanceof FetchLimitError)) throw error;
 			log({ level: 'warn', message: error.message, url });
@@ -130,7 +140,9 @@ export class JmaPoller {
 	/** false when the telegram should be tried again later (time-out, server error). */
 	private async fetchEntry(entry: FeedEntry): Promise<boolean> {
 		const { db, timeoutMs, log } = this.options;
-		const seen = await db.asService((tx) => tx.query('select 1 from public.jma_feed_entries where entry_id = $1', [entry.id]));
+		const seen = await db.asService((tx) =>
+			tx.query('select 1 from public.jma_feed_entries where entry_id = $1', [entry.id])
+		);
 		if (seen.rows.length > 0) return true;
 		const target = new URL(entry.url, this.base);
 		// Telegrams live next to the feeds; any other origin in a feed is refused (no SSRF by feed).
@@ -146,7 +158,8 @@ export class JmaPoller {
 				return response.status === 404 || response.status === 410;
 			}
 			const result = await ingestTelegram(db, response.body, { source: 'feed', entryId: entry.id });
-			if (result.outcome === 'invalid') log({ level: 'warn', message: `telegram refused: ${result.error}`, url: target.href });
+			if (result.outcome === 'invalid')
+				log({ level: 'warn', message: `telegram refused: ${result.error}`, url: target.href });
 			return true;
 		} catch (error) {
 			if (!(error instanceof FetchLimitError)) throw error;
@@ -162,7 +175,10 @@ export class JmaPoller {
 
 	private async remember(entryId: string, outcome: 'invalid'): Promise<void> {
 		await this.options.db.asService((tx) =>
-			tx.query(`insert into public.jma_feed_entries (entry_id, outcome) values ($1, $2) on conflict do nothing`, [entryId.slice(0, 500), outcome])
+			tx.query(
+				`insert into public.jma_feed_entries (entry_id, outcome) values ($1, $2) on conflict do nothing`,
+				[entryId.slice(0, 500), outcome]
+			)
 		);
 	}
 }

@@ -20,10 +20,16 @@ export function startJma(db: Database, env: NodeJS.ProcessEnv = process.env): vo
 	const stops: (() => unknown)[] = [];
 	if (env.BOSAI_JMA_FEED) {
 		const interval = Number(env.BOSAI_JMA_INTERVAL_MS ?? '60000');
-		const poller = new JmaPoller({ db, baseUrl: env.BOSAI_JMA_FEED, intervalMs: Number.isFinite(interval) && interval >= 1000 ? interval : 60_000, log });
+		const poller = new JmaPoller({
+			db,
+			baseUrl: env.BOSAI_JMA_FEED,
+			intervalMs: Number.isFinite(interval) && interval >= 1000 ? interval : 60_000,
+			log
+		});
 		poller.start();
 		stops.push(() => poller.stop());
 	}
 	if (env.BOSAI_JMA_DROP_DIR) stops.push(watchDropDir(db, env.BOSAI_JMA_DROP_DIR, log));
-	for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => stops.forEach((stop) => stop()));
+	for (const signal of ['SIGTERM', 'SIGINT'] as const)
+		process.once(signal, () => stops.forEach((stop) => stop()));
 }

@@ -18,6 +18,10 @@ export const POST: RequestHandler = handleApi(async ({ request, locals }) => {
 	const xml = await readXmlBody(request);
 	const result = await ingestTelegram(db, xml, { source: 'post' });
 	if (result.outcome === 'invalid') throw new ApiError(400, 'invalid_telegram', result.error);
-	const body = { outcome: result.outcome, id: result.outcome === 'stored' ? result.id : null, stream: result.telegram.stream };
+	const body = {
+		outcome: result.outcome,
+		id: result.outcome === 'stored' ? result.id : null,
+		stream: result.telegram.stream
+	};
 	return json(body, { status: result.outcome === 'stored' ? 201 : 200 });
 });
