@@ -1,19 +1,9 @@
 /** Reads for GET /api/jma: what is in effect for 狛江市 and the recent telegrams (parsed part only). */
+import type { JmaRow } from '#lib/jma/snapshot.ts';
 import type { Tx } from '../db/types.ts';
 
-export interface JmaInEffect {
-	id: number;
-	stream: string;
-	family: string;
-	control_title: string;
-	head_title: string;
-	report_at: string;
-	valid_until: string | null;
-	info_type: string;
-	level: number | null;
-	headline: string;
-	items: unknown[];
-}
+/** Rows as pages read them (src/lib/jma/snapshot.ts). */
+export type JmaInEffect = JmaRow;
 
 export async function jmaInEffect(tx: Tx): Promise<JmaInEffect[]> {
 	const r = await tx.query<JmaInEffect>(
