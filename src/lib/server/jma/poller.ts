@@ -37,6 +37,8 @@ export class JmaPoller {
 	private running: Promise<void> | undefined;
 	private rounds = 0;
 	private stopped = false;
+	/** Entries that failed this round: the 長期 and 高頻度 feeds list the same ones; try each once per round. */
+	private failed = new Set<string>();
 
 	constructor(options: JmaPollerOptions) {
 		this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
@@ -71,6 +73,7 @@ export class JmaPoller {
 
 	/** One round: the 高頻度 feeds, preceded by the 長期 ones on the first and every longEvery-th round. */
 	async round(): Promise<void> {
+		this.failed.clear();
 		const long = this.rounds % this.options.longEvery === 0;
 		this.rounds++;
 		for (const feed of [...(long ? longFeeds : []), ...highFrequencyFeeds]) {
@@ -139,6 +142,13 @@ export class JmaPoller {
 
 	/** false when the telegram should be tried again later (time-out, server error). */
 	private async fetchEntry(entry: FeedEntry): Promise<boolean> {
+		if (this.failed.has(entry.id)) return false;
+		const ok = await this.fetchEntryOnce(entry);
+		if (!ok) this.failed.add(entry.id);
+		return ok;
+	}
+
+	private async fetchEntryOnce(entry: FeedEntry): Promise<boolean> {
 		const { db, timeoutMs, log } = this.options;
 		const seen = await db.asService((tx) =>
 			tx.query('select 1 from public.jma_feed_entries where entry_id = $1', [entry.id])
