@@ -11,6 +11,7 @@ import { bodyTimeoutMs } from '#lib/server/body.ts';
 import { csrfMessage, isCrossSiteFormWrite } from '#lib/server/csrf.ts';
 import { ApiError, errorResponse } from '#lib/server/http.ts';
 import { configuredPublicOrigin, publicOrigin } from '#lib/server/public-origin.ts';
+import { startJma } from '#lib/server/jma/service.ts';
 import { applySecurityHeaders } from '#lib/server/security-headers.ts';
 
 /** Opens the embedded database (shim, migrations, seed) before the first request. */
@@ -26,6 +27,8 @@ export const init: ServerInit = async () => {
 	// `npm start` (scripts/start.ts) hands us its HTTP server: live streams then skip Kit's
 	// response streaming and write straight to their sockets (see live/node-stream.ts).
 	else process.once(httpServerEvent, (server: Server) => routeLiveToSockets(server));
+	// JMA feeds / drop folder: off unless BOSAI_JMA_FEED or BOSAI_JMA_DROP_DIR is set.
+	startJma(db);
 };
 
 /**

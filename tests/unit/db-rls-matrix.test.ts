@@ -291,6 +291,63 @@ const matrix: Row[] = [
 	},
 	{ name: 'audit update', expect: none, run: q(`update public.audit_log set row_id = 'x' returning id`) },
 	{ name: 'audit delete', expect: none, run: q('delete from public.audit_log returning id') },
+	// JMA (jma helper): parsed telegrams public, raw XML and feed bookkeeping platform-only,
+	// writes only through jma_ingest() by the platform.
+	{
+		name: 'jma select',
+		expect: { anon: 'allow', staffA: 'allow', staffB: 'allow', hq: 'allow' },
+		run: q('select count(*) from public.jma_telegrams')
+	},
+	{ name: 'jma raw select', expect: none, run: q('select count(raw_xml) from public.jma_telegrams') },
+	{
+		name: 'jma insert',
+		expect: none,
+		run: q(`insert into public.jma_telegrams (source, dedupe_key, sha256, control_title, control_status,
+			publishing_office, head_title, report_at, event_id, info_type, info_kind, family, stream, items,
+			headline, raw_xml) values ('post', 'x', repeat('0', 64), 't', '通常', 'o', 'h', now(), '', '発表',
+			'k', 'warning', 's', '[]', '', '<x/>') returning id`)
+	},
+	{
+		name: 'jma update',
+		expect: none,
+		run: q(`update public.jma_telegrams set head_title = 'x' returning id`)
+	},
+	{ name: 'jma delete', expect: none, run: q('delete from public.jma_telegrams returning id') },
+	{
+		name: 'jma ingest rpc',
+		expect: none,
+		run: q(`select public.jma_ingest('{}'::jsonb, '<x/>', 'post', null)`)
+	},
+	{ name: 'jmaentries select', expect: none, run: q('select count(*) from public.jma_feed_entries') },
+	{
+		name: 'jmaentries insert',
+		expect: none,
+		run: q(
+			`insert into public.jma_feed_entries (entry_id, outcome) values ('x', 'stored') returning entry_id`
+		)
+	},
+	{
+		name: 'jmaentries update',
+		expect: none,
+		run: q(`update public.jma_feed_entries set outcome = 'stored' returning entry_id`)
+	},
+	{
+		name: 'jmaentries delete',
+		expect: none,
+		run: q('delete from public.jma_feed_entries returning entry_id')
+	},
+	{ name: 'jmastate select', expect: none, run: q('select count(*) from public.jma_feed_state') },
+	{
+		name: 'jmastate insert',
+		expect: none,
+		run: q(`insert into public.jma_feed_state (url) values ('x') returning url`)
+	},
+	{
+		name: 'jmastate update',
+		expect: none,
+		run: q(`update public.jma_feed_state set etag = 'x' returning url`)
+	},
+	{ name: 'jmastate delete', expect: none, run: q('delete from public.jma_feed_state returning url') },
 	// realtime.messages (embedded SSE reads these as the caller)
 	{
 		name: 'realtime select hq',
@@ -402,7 +459,10 @@ const tableOfPrefix: Record<string, string> = {
 	alerts: 'alerts',
 	messages: 'messages',
 	receipts: 'message_reads',
-	audit: 'audit_log'
+	audit: 'audit_log',
+	jma: 'jma_telegrams',
+	jmaentries: 'jma_feed_entries',
+	jmastate: 'jma_feed_state'
 };
 
 async function arrange(db: Database): Promise<State> {

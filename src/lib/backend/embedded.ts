@@ -6,6 +6,7 @@
 import type { Alert, AlertInput } from '../domain/alert.ts';
 import type { Report, ReportInput } from '../domain/report.ts';
 import type { ShelterCollection } from '../domain/shelter.ts';
+import type { JmaSnapshot } from '../jma/snapshot.ts';
 import { backendErrorOf } from './http-error.ts';
 import { readLive } from './live-reader.ts';
 import {
@@ -130,6 +131,7 @@ export function createEmbeddedBackend(options: EmbeddedOptions = {}): Backend {
 			return call<Report[]>('GET', `/api/reports${suffix}`);
 		},
 		listAlerts: () => call<Alert[]>('GET', '/api/alerts'),
+		listJma: () => call<JmaSnapshot>('GET', '/api/jma'),
 		issueAlert: (alert: AlertInput) => call<Alert>('POST', '/api/alerts', alert),
 		cancelAlert: (id: string) => call<Alert>('POST', `/api/alerts/${encodeURIComponent(id)}/cancel`, {}),
 		sendMessage: (message) => call<Message>('POST', '/api/messages', message),

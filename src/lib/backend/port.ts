@@ -7,6 +7,7 @@
 import type { Alert, AlertInput } from '../domain/alert.ts';
 import type { Report, ReportInput } from '../domain/report.ts';
 import type { ShelterCollection } from '../domain/shelter.ts';
+import type { JmaSnapshot } from '../jma/snapshot.ts';
 
 export type Role = 'hq' | 'staff';
 
@@ -19,7 +20,7 @@ export interface Session {
 }
 
 /** Realtime topics of DESIGN.md. */
-export type Topic = 'shelters' | 'alerts' | 'hq' | `shelter:${string}`;
+export type Topic = 'shelters' | 'alerts' | 'jma' | 'hq' | `shelter:${string}`;
 
 export interface LiveEvent {
 	/** Monotonic id; a reconnecting subscriber resumes after it (SSE Last-Event-ID). */
@@ -82,6 +83,8 @@ export interface Backend {
 	listMessages(): Promise<Message[]>;
 	markMessageRead(id: string): Promise<void>;
 	setDrillMode(on: boolean): Promise<void>;
+	/** JMA's information in effect for 狛江市 and the recent telegrams (public). */
+	listJma(): Promise<JmaSnapshot>;
 	/** Live events of the given topics; the callback also learns the connection state. */
 	subscribe(
 		topics: Topic[],

@@ -10,6 +10,7 @@
 import type { Alert, AlertInput } from '../domain/alert.ts';
 import type { Report, ReportInput } from '../domain/report.ts';
 import type { ShelterCollection } from '../domain/shelter.ts';
+import type { JmaRow, JmaSnapshot } from '../jma/snapshot.ts';
 import {
 	BackendError,
 	type Backend,
@@ -67,7 +68,7 @@ export interface SupabaseOptions {
 	client?: SupabaseLike;
 }
 
-const publicTopics = new Set<Topic>(['shelters', 'alerts']);
+const publicTopics = new Set<Topic>(['shelters', 'alerts', 'jma']);
 const publicAlertColumns =
 	'id, level, hazard, areas, text, issued_at, expires_at, cancelled_at, references_id, drill';
 
@@ -169,6 +170,19 @@ export function createSupabaseBackend(options: SupabaseOptions): Backend {
 					.order('issued_at', { ascending: false })
 					.limit(200)
 			),
+		async listJma(): Promise<JmaSnapshot> {
+			const columns =
+				'id, stream, family, control_title, head_title, report_at, valid_until, info_type, level, headline, items';
+			const inEffect = await select<JmaRow[]>((from) => from('jma_in_effect').select(columns));
+			const timeline = await select<JmaRow[]>((from) =>
+				from('jma_telegrams')
+					.select(`${columns}, control_status, voided_by`)
+					.order('report_at', { ascending: false })
+					.limit(50)
+			);
+			// The ingester runs in our server, whose configuration the browser cannot see here.
+			return { configured: null, source: '出典：気象庁ホームページ', in_effect: inEffect, timeline };
+		},
 		issueAlert: (alert: AlertInput) => rpc<Alert>('issue_alert', { alert }),
 		cancelAlert: (id: string) => rpc<Alert>('cancel_alert', { alert_id: id }),
 		sendMessage: (message) => rpc<Message>('send_message', { message }),

@@ -14,6 +14,15 @@ export interface DataCredit {
 
 export const dataCredits: DataCredit[] = [
 	{
+		id: 'jma-xml',
+		title: '気象庁防災情報XML（気象警報・注意報、土砂災害警戒情報、指定河川洪水予報、地震情報 ほか）',
+		publisher: '気象庁',
+		licence: '気象庁ホームページ利用規約（公共データ利用規約 第1.0版 準拠）',
+		licenceUrl: 'https://www.jma.go.jp/jma/kishou/info/coment.html',
+		credit: '出典：気象庁ホームページ（https://xml.kishou.go.jp/）',
+		url: 'https://xml.kishou.go.jp/'
+	},
+	{
 		id: 'gsi-shelters',
 		title: '指定緊急避難場所・指定避難所データ',
 		publisher: '国土地理院',

@@ -8,9 +8,9 @@ import { callerParams, setCallerSql } from '../db/session.ts';
 import type { Claims, Database } from '../db/types.ts';
 
 /** Public topics of DESIGN.md: broadcast with private=false, readable by everyone. */
-export const publicTopics: ReadonlySet<string> = new Set(['shelters', 'alerts']);
+export const publicTopics: ReadonlySet<string> = new Set(['shelters', 'alerts', 'jma']);
 
-const topicPattern = /^(shelters|alerts|hq|shelter:[A-Za-z0-9_.:-]{1,64})$/;
+const topicPattern = /^(shelters|alerts|jma|hq|shelter:[A-Za-z0-9_.:-]{1,64})$/;
 
 export function isTopic(value: string): boolean {
 	return topicPattern.test(value);
