@@ -4,6 +4,7 @@ import common from './common.ts';
 import domain from './domain.ts';
 import hq from './hq.ts';
 import map from './map.ts';
+import notify from './notify.ts';
 import resident from './resident.ts';
 import staff from './staff.ts';
 
@@ -12,7 +13,7 @@ import staff from './staff.ts';
  * so features can add strings without touching each other. Keys are prefixed with the area.
  * Messages use ICU MessageFormat syntax (intl-messageformat).
  */
-export const areas: Record<string, AreaCatalog> = { common, domain, map, resident, staff, hq };
+export const areas: Record<string, AreaCatalog> = { common, domain, map, resident, staff, hq, notify };
 
 export function mergedCatalog(locale: Locale): Record<string, string> {
 	return Object.assign({}, ...Object.values(areas).map((area) => area[locale]));
