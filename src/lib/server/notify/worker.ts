@@ -144,6 +144,8 @@ export class DeliveryWorker {
 				await this.#announceProgress(true);
 				await new Promise<void>((resolve) => {
 					const timer = setTimeout(resolve, this.#options.pollMs);
+					// An idle worker must not keep a stopping process alive.
+					timer.unref();
 					this.#wake = () => {
 						clearTimeout(timer);
 						resolve();
