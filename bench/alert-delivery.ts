@@ -25,12 +25,16 @@ import { insertSyntheticPushSubscribers } from '../tests/unit/notify-fixtures.ts
 import { reportFigure } from './report.ts';
 
 const { values } = parseArgs({
-	options: { sizes: { type: 'string', default: '10000,50000' }, concurrency: { type: 'string', default: '32' } }
+	options: {
+		sizes: { type: 'string', default: '10000,50000' },
+		concurrency: { type: 'string', default: '32' }
+	}
 });
 const sizes = values.sizes.split(',').map(Number);
 const concurrency = Number(values.concurrency);
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+const quantile = (sorted: number[], q: number) =>
+	sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 /** Reports as staff A at ~20/s until `stop()`; answers each report's submit→event latency (ms). */
 function reportProbe(db: Database) {
@@ -79,13 +83,19 @@ const idleLatency = await idleProbe.stop();
 await idle.close();
 rmSync(idleDir, { recursive: true, force: true });
 const idleP99 = quantile(idleLatency, 0.99);
-console.log(`report→event without a send: p50 ${quantile(idleLatency, 0.5).toFixed(1)} ms, p99 ${idleP99.toFixed(1)} ms (${idleLatency.length} reports)`);
+console.log(
+	`report→event without a send: p50 ${quantile(idleLatency, 0.5).toFixed(1)} ms, p99 ${idleP99.toFixed(1)} ms (${idleLatency.length} reports)`
+);
 
 for (const n of sizes) {
 	// Baseline: a bare web-push loop to the same service, no database.
 	const builder = new PushRequestBuilder(vapid);
 	const target = { endpoint: `${push.origin}/push/baseline`, keys: push.sharedKeys.keys };
-	const payload = JSON.stringify({ v: 1, title: '警戒レベル5 緊急安全確保', body: '対象：市内全域\n（合成）' });
+	const payload = JSON.stringify({
+		v: 1,
+		title: '警戒レベル5 緊急安全確保',
+		body: '対象：市内全域\n（合成）'
+	});
 	const bareStart = performance.now();
 	await runPool([...Array(n).keys()], concurrency, async (i) => {
 		const request = builder.build({ ...target, endpoint: `${push.origin}/push/baseline-${i}` }, payload, {
@@ -101,8 +111,21 @@ for (const n of sizes) {
 	const dir = mkdtempSync(join(tmpdir(), 'bosai-bench-delivery-'));
 	const db = await openDatabase({ driver: 'pglite', dataDir: join(dir, 'data') });
 	await createFixtures(db);
-	await insertSyntheticPushSubscribers(db, { n, base: `${push.origin}/push`, areas: ['all'], keys: push.sharedKeys });
-	const worker = new DeliveryWorker({ db, vapid, transport, mailer: null, origin: null, pushHosts: ['127.0.0.1'], concurrency });
+	await insertSyntheticPushSubscribers(db, {
+		n,
+		base: `${push.origin}/push`,
+		areas: ['all'],
+		keys: push.sharedKeys
+	});
+	const worker = new DeliveryWorker({
+		db,
+		vapid,
+		transport,
+		mailer: null,
+		origin: null,
+		pushHosts: ['127.0.0.1'],
+		concurrency
+	});
 	const before = push.accepted();
 	const probe = reportProbe(db);
 	const issuedAt = Date.now();
@@ -138,7 +161,13 @@ for (const n of sizes) {
 			`${quantile(perDelivery, 0.5)} ms p99 ${quantile(perDelivery, 0.99)} ms; report→event during the send p50 ` +
 			`${quantile(sendLatency, 0.5).toFixed(1)} ms p99 ${p99.toFixed(1)} ms (${sendLatency.length} reports)`
 	);
-	reportFigure({ name: `alert delivery ${n}: deliveries/s`, value: Math.round(rate), unit: '/s', target: '', pass: null });
+	reportFigure({
+		name: `alert delivery ${n}: deliveries/s`,
+		value: Math.round(rate),
+		unit: '/s',
+		target: '',
+		pass: null
+	});
 	reportFigure({
 		name: `alert delivery ${n}: rate vs bare web-push loop`,
 		value: rate / bareRate,
@@ -146,7 +175,13 @@ for (const n of sizes) {
 		target: '≥ 0.5×',
 		pass: rate / bareRate >= 0.5
 	});
-	reportFigure({ name: `alert delivery ${n}: per-delivery p99`, value: quantile(perDelivery, 0.99), unit: 'ms', target: '', pass: null });
+	reportFigure({
+		name: `alert delivery ${n}: per-delivery p99`,
+		value: quantile(perDelivery, 0.99),
+		unit: 'ms',
+		target: '',
+		pass: null
+	});
 	reportFigure({
 		name: `alert delivery ${n}: report→event p99 during send`,
 		value: p99,

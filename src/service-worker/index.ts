@@ -81,7 +81,7 @@ sw.addEventListener('message', (event) => {
 sw.addEventListener('push', (event) => {
 	event.waitUntil(
 		(async () => {
-			let payload: unknown = null;
+			let payload: unknown;
 			try {
 				payload = event.data?.json();
 			} catch {
@@ -108,7 +108,8 @@ sw.addEventListener('push', (event) => {
 sw.addEventListener('notificationclick', (event) => {
 	event.notification.close();
 	const data = event.notification.data as { url?: unknown } | null;
-	const path = typeof data?.url === 'string' && data.url.startsWith('/') && !data.url.startsWith('//') ? data.url : '/';
+	const path =
+		typeof data?.url === 'string' && data.url.startsWith('/') && !data.url.startsWith('//') ? data.url : '/';
 	const target = new URL(path, sw.location.origin).href;
 	event.waitUntil(
 		(async () => {

@@ -47,7 +47,12 @@ afterAll(async () => {
 const issue = () =>
 	call<{ id: string }>(server.url, 'POST', '/api/alerts', {
 		token: hqToken,
-		body: { level: 4, hazard: 'flood', areas: ['和泉本町一丁目'], text: { ja: '（合成）避難指示', ko: '(합성) 대피 지시' } }
+		body: {
+			level: 4,
+			hazard: 'flood',
+			areas: ['和泉本町一丁目'],
+			text: { ja: '（合成）避難指示', ko: '(합성) 대피 지시' }
+		}
 	});
 
 const counts = (ids: string[] = [], token = hqToken) =>
@@ -60,7 +65,11 @@ const counts = (ids: string[] = [], token = hqToken) =>
 
 describe('notification API', () => {
 	test('the subscribe form gets the VAPID public key and learns that e-mail is offered', async () => {
-		const { status, body } = await call<{ vapid_public_key: string; mail: boolean }>(server.url, 'GET', '/api/notify');
+		const { status, body } = await call<{ vapid_public_key: string; mail: boolean }>(
+			server.url,
+			'GET',
+			'/api/notify'
+		);
 		expect(status).toBe(200);
 		expect(Buffer.from(body.vapid_public_key, 'base64url')).toHaveLength(65);
 		expect(body.mail).toBe(true);
@@ -78,8 +87,12 @@ describe('notification API', () => {
 		expect(confirmation.subject).toBe('[고마에시] 메일 수신 등록 확인');
 		const confirmToken = /#token=([0-9a-f]{64})/.exec(confirmation.text ?? '')![1];
 
-		expect((await call(server.url, 'POST', '/api/notify/confirm', { body: { token: '0'.repeat(64) } })).status).toBe(404);
-		const confirmed = await call(server.url, 'POST', '/api/notify/confirm', { body: { token: confirmToken } });
+		expect(
+			(await call(server.url, 'POST', '/api/notify/confirm', { body: { token: '0'.repeat(64) } })).status
+		).toBe(404);
+		const confirmed = await call(server.url, 'POST', '/api/notify/confirm', {
+			body: { token: confirmToken }
+		});
 		expect(confirmed).toMatchObject({ status: 200, body: { confirmed: true, email_hint: 'r…@example.com' } });
 		expect(JSON.stringify(confirmed.body)).not.toContain('resident@');
 		expect((await counts()).body.areas).toContainEqual({ area: '和泉本町一丁目', push: 0, email: 1 });
@@ -139,7 +152,10 @@ describe('notification API', () => {
 		});
 		expect(bad).toMatchObject({ status: 400, body: { error: { code: 'invalid_value' } } });
 		// JSON content type, as the manage page sends it (Kit refuses body-less cross-site DELETEs).
-		const deleted = await call(server.url, 'DELETE', '/api/notify/subscription', { headers: header, body: {} });
+		const deleted = await call(server.url, 'DELETE', '/api/notify/subscription', {
+			headers: header,
+			body: {}
+		});
 		expect(deleted.status).toBe(200);
 	});
 

@@ -24,7 +24,10 @@ beforeAll(async () => {
 	push = await startPushService();
 	const dataDir = tempDataDir('bosai-notify-browser-');
 	const hq = addAccount(dataDir, 'notify-browser-hq', 'hq');
-	server = await startServer({ dataDir, env: { BOSAI_PUSH_LOOPBACK_HTTP: '1', BOSAI_PUSH_HOSTS: '127.0.0.1' } });
+	server = await startServer({
+		dataDir,
+		env: { BOSAI_PUSH_LOOPBACK_HTTP: '1', BOSAI_PUSH_HOSTS: '127.0.0.1' }
+	});
 	hqToken = (await signIn(server.url, hq)).access_token;
 }, 120_000);
 afterAll(async () => {
@@ -47,12 +50,18 @@ describe('push notifications in Chromium', () => {
 		const { page, context } = await harness.newPage();
 		await context.grantPermissions(['notifications'], { origin: server.url });
 		const subscription = push.subscribe();
-		await page.addInitScript((sub: { endpoint: string; keys: { p256dh: string; auth: string } }) => {
-			// Stub: no vendor push service is reachable here (see the file comment).
-			PushManager.prototype.subscribe = async function () {
-				return { endpoint: sub.endpoint, toJSON: () => ({ endpoint: sub.endpoint, keys: sub.keys }) } as never;
-			};
-		}, { endpoint: subscription.endpoint, keys: subscription.keys });
+		await page.addInitScript(
+			(sub: { endpoint: string; keys: { p256dh: string; auth: string } }) => {
+				// Stub: no vendor push service is reachable here (see the file comment).
+				PushManager.prototype.subscribe = async function () {
+					return {
+						endpoint: sub.endpoint,
+						toJSON: () => ({ endpoint: sub.endpoint, keys: sub.keys })
+					} as never;
+				};
+			},
+			{ endpoint: subscription.endpoint, keys: subscription.keys }
+		);
 
 		await gotoHydrated(page, `${server.url}/`);
 		await page.evaluate(async () => {

@@ -97,7 +97,9 @@ describe('delivery through a crash', () => {
 		const stored = [...perId.keys()].map((id) => push!.messages(id).length);
 		expect(stored.every((n) => n === 1)).toBe(true);
 		const resent = push.accepted() - subscribers;
-		console.log(`notify crash: ${atKill} accepted at the kill, ${resent} re-sent after restart (replaced by Topic)`);
+		console.log(
+			`notify crash: ${atKill} accepted at the kill, ${resent} re-sent after restart (replaced by Topic)`
+		);
 		// Only what was in flight at the kill can be sent twice: at most one claimed batch.
 		expect(resent).toBeLessThanOrEqual(200);
 		expect(push.rejected).toEqual([]);

@@ -77,7 +77,6 @@ export async function startPushService(options: { decrypt?: boolean } = {}): Pro
 	let lastAt = 0;
 	let scripted: (id: string, attempt: number) => ScriptedAnswer = () => null;
 	let origin = '';
-	let sharedKeys: SyntheticPushKeys;
 
 	async function verifyVapid(header: string | undefined): Promise<string | null> {
 		const match = /^vapid t=([^,\s]+),\s*k=([A-Za-z0-9_-]+)$/.exec(header ?? '');
@@ -157,7 +156,7 @@ export async function startPushService(options: { decrypt?: boolean } = {}): Pro
 	const address = server.address();
 	const port = typeof address === 'object' && address ? address.port : 0;
 	origin = `https://127.0.0.1:${port}`;
-	sharedKeys = syntheticPushKeys(`${origin}/push/shared`);
+	const sharedKeys = syntheticPushKeys(`${origin}/push/shared`);
 
 	return {
 		origin,

@@ -103,9 +103,28 @@ describe.each(drivers)('notification subscriptions on %s', (driver) => {
 	const badPush: [string, Record<string, unknown>][] = [
 		['an http: endpoint', { endpoint: 'http://push.example.invalid/x' }],
 		['an endpoint with credentials', { endpoint: 'https://user:pw@push.example.invalid/x' }],
-		['a 64-byte p256dh', { keys: { p256dh: Buffer.alloc(64, 4).toString('base64url'), auth: Buffer.alloc(16).toString('base64url') } }],
-		['a compressed p256dh', { keys: { p256dh: Buffer.concat([Buffer.from([2]), Buffer.alloc(64)]).toString('base64url'), auth: Buffer.alloc(16).toString('base64url') } }],
-		['a 12-byte auth secret', { keys: { p256dh: syntheticPushKeys('x').keys.p256dh, auth: Buffer.alloc(12).toString('base64url') } }],
+		[
+			'a 64-byte p256dh',
+			{
+				keys: {
+					p256dh: Buffer.alloc(64, 4).toString('base64url'),
+					auth: Buffer.alloc(16).toString('base64url')
+				}
+			}
+		],
+		[
+			'a compressed p256dh',
+			{
+				keys: {
+					p256dh: Buffer.concat([Buffer.from([2]), Buffer.alloc(64)]).toString('base64url'),
+					auth: Buffer.alloc(16).toString('base64url')
+				}
+			}
+		],
+		[
+			'a 12-byte auth secret',
+			{ keys: { p256dh: syntheticPushKeys('x').keys.p256dh, auth: Buffer.alloc(12).toString('base64url') } }
+		],
 		['21 areas', { areas: Array.from({ length: 21 }, (_, i) => `synthetic-町${i}`) }],
 		['no area', { areas: [] }],
 		['an unknown locale', { locale: 'fr' }]
@@ -120,18 +139,21 @@ describe.each(drivers)('notification subscriptions on %s', (driver) => {
 		expect(await countRows(opened.db, 'subscribe_attempts')).toBe(attempts);
 	});
 
-	test.each(['not-an-address', 'a@b', 'two@@example.com', 'dot.@example.com', `${'x'.repeat(65)}@example.com`])(
-		'subscribe_email refuses %s with 22023 and writes nothing',
-		async (email) => {
-			const before = await countRows(opened.db, 'subscribers');
-			const mails = await countRows(opened.db, 'deliveries', 'version = 0');
-			await expect(
-				callFrom(opened.db, null, nextAddress(), 'subscribe_email', [{ email, ...prefs(['all']) }])
-			).rejects.toMatchObject({ code: '22023' });
-			expect(await countRows(opened.db, 'subscribers')).toBe(before);
-			expect(await countRows(opened.db, 'deliveries', 'version = 0')).toBe(mails);
-		}
-	);
+	test.each([
+		'not-an-address',
+		'a@b',
+		'two@@example.com',
+		'dot.@example.com',
+		`${'x'.repeat(65)}@example.com`
+	])('subscribe_email refuses %s with 22023 and writes nothing', async (email) => {
+		const before = await countRows(opened.db, 'subscribers');
+		const mails = await countRows(opened.db, 'deliveries', 'version = 0');
+		await expect(
+			callFrom(opened.db, null, nextAddress(), 'subscribe_email', [{ email, ...prefs(['all']) }])
+		).rejects.toMatchObject({ code: '22023' });
+		expect(await countRows(opened.db, 'subscribers')).toBe(before);
+		expect(await countRows(opened.db, 'deliveries', 'version = 0')).toBe(mails);
+	});
 
 	test('the 31st subscription from one address within 10 minutes is refused with PT429 and writes nothing', async () => {
 		const from = '198.51.100.7';
@@ -173,9 +195,12 @@ describe.each(drivers)('notification subscriptions on %s', (driver) => {
 		await rpc(opened.db, 'hq', 'public.cancel_alert($1)', [alert.id]);
 		expect(await countRows(opened.db, 'deliveries', `alert_id = '${alert.id}' and version = 2`)).toBe(3);
 
-		const counts = await rpc<{ queued: number; push: number }[]>(opened.db, 'hq', 'public.hq_delivery_counts($1)', [
-			[alert.id]
-		]);
+		const counts = await rpc<{ queued: number; push: number }[]>(
+			opened.db,
+			'hq',
+			'public.hq_delivery_counts($1)',
+			[[alert.id]]
+		);
 		expect(counts[0]).toMatchObject({ queued: 6, sent: 0, failed: 0, push: 6, email: 0 });
 		for (const actor of ['anon', 'staffA'] as const) {
 			const refused = await probe(opened.db, actor, (tx) =>
@@ -185,7 +210,11 @@ describe.each(drivers)('notification subscriptions on %s', (driver) => {
 			const areas = await probe(opened.db, actor, (tx) => tx.query('select public.hq_subscriber_counts()'));
 			expect(areas, actor).toHaveProperty('error');
 		}
-		const perArea = await rpc<{ area: string; push: number }[]>(opened.db, 'hq', 'public.hq_subscriber_counts()');
+		const perArea = await rpc<{ area: string; push: number }[]>(
+			opened.db,
+			'hq',
+			'public.hq_subscriber_counts()'
+		);
 		expect(perArea).toContainEqual({ area: 'synthetic-一丁目', push: 2, email: 0 });
 	});
 
@@ -203,7 +232,9 @@ describe.each(drivers)('notification subscriptions on %s', (driver) => {
 	});
 
 	test('an e-mail subscription gets nothing but its confirmation mail until the link is opened, and the link expires', async () => {
-		await opened.db.asService((tx) => tx.exec('delete from notify.subscribers; delete from notify.deliveries'));
+		await opened.db.asService((tx) =>
+			tx.exec('delete from notify.subscribers; delete from notify.deliveries')
+		);
 		const answer = await callFrom(opened.db, null, nextAddress(), 'subscribe_email', [
 			{ email: ' Resident@Example.COM ', ...prefs(['all']) }
 		]);
@@ -225,7 +256,9 @@ describe.each(drivers)('notification subscriptions on %s', (driver) => {
 		await opened.db.asService((tx) =>
 			tx.query(`update notify.subscribers set confirm_expires_at = now() - interval '1 second'`)
 		);
-		await expect(rpc(opened.db, 'anon', 'public.confirm_email($1)', [mail.confirm_token])).rejects.toMatchObject({
+		await expect(
+			rpc(opened.db, 'anon', 'public.confirm_email($1)', [mail.confirm_token])
+		).rejects.toMatchObject({
 			code: 'P0002'
 		});
 		await opened.db.asService((tx) =>
@@ -247,7 +280,9 @@ describe.each(drivers)('notification subscriptions on %s', (driver) => {
 	});
 
 	test('settle deletes a push subscription a push service called gone and never re-settles a row it no longer holds', async () => {
-		await opened.db.asService((tx) => tx.exec('delete from notify.subscribers; delete from notify.deliveries'));
+		await opened.db.asService((tx) =>
+			tx.exec('delete from notify.subscribers; delete from notify.deliveries')
+		);
 		await subscribePush(pushBody(['all']));
 		await subscribePush(pushBody(['all']));
 		await rpc(opened.db, 'hq', 'public.issue_alert($1)', [

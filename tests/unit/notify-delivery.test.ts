@@ -66,7 +66,10 @@ const issue = (areas: string[], level = 4, extra: Record<string, unknown> = {}) 
 			level,
 			hazard: 'flood',
 			areas,
-			text: { ja: '多摩川が氾濫するおそれ。\n高いところへ避難してください。', en: 'The Tama river may flood.\nMove to higher ground.' },
+			text: {
+				ja: '多摩川が氾濫するおそれ。\n高いところへ避難してください。',
+				en: 'The Tama river may flood.\nMove to higher ground.'
+			},
 			...extra
 		}
 	]);
@@ -94,7 +97,9 @@ describe('push delivery', () => {
 			require_interaction: true,
 			cancelled: false
 		});
-		expect(jaPayload.body).toBe('対象：synthetic-一丁目\n多摩川が氾濫するおそれ。\n高いところへ避難してください。');
+		expect(jaPayload.body).toBe(
+			'対象：synthetic-一丁目\n多摩川が氾濫するおそれ。\n高いところへ避難してください。'
+		);
 		const enPayload = push.messages(en.id)[0].payload as PushPayload;
 		expect(enPayload.title).toBe('Alert level 4: Evacuation order');
 		expect(enPayload.body).toContain('Areas: synthetic-一丁目');
@@ -133,7 +138,11 @@ describe('push delivery', () => {
 		const gone = await subscribe(['all'], 'ja');
 		const busy = await subscribe(['all'], 'ja');
 		push.script((id) =>
-			id === gone.id ? { status: 410 } : id === busy.id ? { status: 429, headers: { 'retry-after': '120' } } : null
+			id === gone.id
+				? { status: 410 }
+				: id === busy.id
+					? { status: 429, headers: { 'retry-after': '120' } }
+					: null
 		);
 		const before = Date.now();
 		await issue(['all']);
@@ -150,7 +159,9 @@ describe('push delivery', () => {
 		expect(retry.rows[0].wait - before).toBeGreaterThanOrEqual(119_000);
 		expect(retry.rows[0].last_error).toBe('push service: 429');
 		expect(worker.gate.pausedUntil(push.origin, Date.now())).toBeGreaterThan(Date.now() + 100_000);
-		expect(await countRows(opened.db, 'deliveries', `status = 'failed' and last_error = 'push service: 410'`)).toBe(1);
+		expect(
+			await countRows(opened.db, 'deliveries', `status = 'failed' and last_error = 'push service: 410'`)
+		).toBe(1);
 	});
 
 	test('a 5xx is retried with backoff until the push service accepts', async () => {
@@ -216,9 +227,14 @@ describe('e-mail delivery', () => {
 		expect(mail.text).toContain(`${origin}/api/alerts/${alert.id}.cap`);
 		expect(mail.html).toContain('<a href="https://bosai.example.jp/notify/manage#token=');
 		const raw = (name: string) =>
-			mail.headerLines.find((h) => h.key === name)?.line.replace(/^[^:]+:\s*/, '').replace(/\r?\n\s+/g, '');
+			mail.headerLines
+				.find((h) => h.key === name)
+				?.line.replace(/^[^:]+:\s*/, '')
+				.replace(/\r?\n\s+/g, '');
 		const unsubscribe = String(raw('list-unsubscribe'));
-		expect(unsubscribe).toMatch(/^<https:\/\/bosai\.example\.jp\/api\/notify\/unsubscribe\?token=[0-9a-f]{64}>$/);
+		expect(unsubscribe).toMatch(
+			/^<https:\/\/bosai\.example\.jp\/api\/notify\/unsubscribe\?token=[0-9a-f]{64}>$/
+		);
 		expect(raw('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
 
 		const manageToken = /token=([0-9a-f]{64})/.exec(unsubscribe)![1];
@@ -234,7 +250,9 @@ describe('e-mail delivery', () => {
 		]);
 		await drainAll();
 		expect(await countRows(opened.db, 'subscribers', 'bounced_at is not null')).toBe(1);
-		expect(await countRows(opened.db, 'deliveries', `status = 'failed' and last_error = 'smtp: 550'`)).toBe(1);
+		expect(await countRows(opened.db, 'deliveries', `status = 'failed' and last_error = 'smtp: 550'`)).toBe(
+			1
+		);
 		expect(smtp.mails).toHaveLength(0);
 	});
 });

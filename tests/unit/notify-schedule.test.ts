@@ -37,8 +37,14 @@ describe('delivery scheduling', () => {
 			retryAt: now + 30_000,
 			pauseServiceUntil: now + 30_000
 		});
-		expect(classifyPush(503, null, 2, now, policy, () => 1)).toMatchObject({ outcome: 'retry', retryAt: now + 2000 });
-		expect(classifyPush(0, null, 1, now, policy, () => 1)).toMatchObject({ outcome: 'retry', retryAt: now + 1000 });
+		expect(classifyPush(503, null, 2, now, policy, () => 1)).toMatchObject({
+			outcome: 'retry',
+			retryAt: now + 2000
+		});
+		expect(classifyPush(0, null, 1, now, policy, () => 1)).toMatchObject({
+			outcome: 'retry',
+			retryAt: now + 1000
+		});
 		expect(classifyPush(0, null, 1, now, policy, () => 1)).not.toHaveProperty('pauseServiceUntil');
 		expect(classifyPush(413, null, 1, now, policy)).toMatchObject({ outcome: 'failed' });
 		expect(classifyPush(500, null, 4, now, policy)).toMatchObject({ outcome: 'failed' });
@@ -103,7 +109,11 @@ describe('push payload', () => {
 		const payload = pushPayload(alert, { locale: 'en', subscriberAreas: ['東野川二丁目'], version: 1 });
 		expect(payload.title).toBe('Alert level 5: Emergency — secure your safety');
 		expect(payload.body).toBe('Areas: 東野川二丁目\n一行目\n二行目\n三行目');
-		expect(payload).toMatchObject({ color: '#0C000C', require_interaction: true, icon: '/notify/level-5.png' });
+		expect(payload).toMatchObject({
+			color: '#0C000C',
+			require_interaction: true,
+			icon: '/notify/level-5.png'
+		});
 		expect(Buffer.byteLength(JSON.stringify(payload))).toBeLessThan(3000);
 	});
 

@@ -29,7 +29,9 @@ async function request<T>(path: string, init: RequestInit = {}, fetcher: typeof 
 		headers: { 'content-type': 'application/json', ...init.headers },
 		cache: 'no-store'
 	});
-	const body = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+	const body = (await response.json().catch(() => null)) as {
+		error?: { code: string; message: string };
+	} | null;
 	if (!response.ok) {
 		throw new NotifyError(response.status, body?.error?.code ?? 'failed', body?.error?.message ?? 'failed');
 	}
@@ -58,7 +60,10 @@ export async function subscribePush(
 		userVisibleOnly: true,
 		applicationServerKey: keyBytes(vapidPublicKey)
 	});
-	const { endpoint, keys } = subscription.toJSON() as { endpoint: string; keys: { p256dh: string; auth: string } };
+	const { endpoint, keys } = subscription.toJSON() as {
+		endpoint: string;
+		keys: { p256dh: string; auth: string };
+	};
 	const made = await request<SubscriptionView & { manage_token: string }>('/api/notify/push', {
 		method: 'POST',
 		body: JSON.stringify({ endpoint, keys: { p256dh: keys.p256dh, auth: keys.auth }, ...prefs })

@@ -55,7 +55,9 @@ export function mergeAlert(cached: readonly Alert[], payload: PushPayload, now: 
 		text: { ja: alert.text.ja ?? Object.values(alert.text)[0] ?? '', ...alert.text },
 		issued_by: null,
 		issued_at: alert.issued_at,
-		cancelled_at: payload.cancelled ? (alert.cancelled_at ?? new Date(now).toISOString()) : alert.cancelled_at,
+		cancelled_at: payload.cancelled
+			? (alert.cancelled_at ?? new Date(now).toISOString())
+			: alert.cancelled_at,
 		drill: alert.drill,
 		...(alert.expires_at ? { expires_at: alert.expires_at } : {})
 	};

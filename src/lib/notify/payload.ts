@@ -91,23 +91,28 @@ export function alertText(alert: Pick<DeliveryAlert, 'text'>, locale: Locale): s
 
 export function pushTitle(locale: Locale, alert: DeliveryAlert, version: AlertVersion): string {
 	const name = levelName(locale, alert.level);
-	const title = translate(
-		locale,
-		version === 2 ? 'notify.push.title_cancelled' : 'notify.push.title',
-		{ levelName: name }
-	);
+	const title = translate(locale, version === 2 ? 'notify.push.title_cancelled' : 'notify.push.title', {
+		levelName: name
+	});
 	return alert.drill ? translate(locale, 'notify.push.title_drill', { levelName: title }) : title;
 }
 
 export function pushPayload(
 	alert: DeliveryAlert,
-	options: { locale: string; subscriberAreas: readonly string[]; version: AlertVersion; replaces?: string | null }
+	options: {
+		locale: string;
+		subscriberAreas: readonly string[];
+		version: AlertVersion;
+		replaces?: string | null;
+	}
 ): PushPayload {
 	const locale: Locale = isLocale(options.locale) ? options.locale : 'ja';
 	const areas = concernedAreas(alert.areas, options.subscriberAreas);
 	const cancelled = options.version === 2;
 	const areaLine = translate(locale, 'notify.push.areas', { areas: areasLabel(locale, areas) });
-	const text = cancelled ? translate(locale, 'notify.push.cancelled_body') : firstLines(alertText(alert, locale));
+	const text = cancelled
+		? translate(locale, 'notify.push.cancelled_body')
+		: firstLines(alertText(alert, locale));
 	return fitted({
 		v: 1,
 		alert_id: alert.id,
@@ -144,7 +149,10 @@ function fitted(payload: PushPayload): PushPayload {
 		const { areas, text } = current.alert;
 		const [locale, body = ''] = Object.entries(text)[0] ?? ['ja', ''];
 		if (areas.length > 1) {
-			current = { ...current, alert: { ...current.alert, areas: areas.slice(0, Math.ceil(areas.length / 2)) } };
+			current = {
+				...current,
+				alert: { ...current.alert, areas: areas.slice(0, Math.ceil(areas.length / 2)) }
+			};
 		} else if (body.length > 40) {
 			const cut = [...body].slice(0, Math.floor([...body].length / 2)).join('');
 			current = { ...current, alert: { ...current.alert, text: { [locale]: `${cut}…` } } };

@@ -21,7 +21,11 @@ export interface RetryPolicy {
 export const defaultRetryPolicy: RetryPolicy = { baseMs: 2_000, maxMs: 10 * 60_000, maxAttempts: 8 };
 
 /** Exponential backoff with "equal jitter": half fixed, half random, so retries spread out. */
-export function backoffMs(attempt: number, policy: RetryPolicy = defaultRetryPolicy, random = Math.random): number {
+export function backoffMs(
+	attempt: number,
+	policy: RetryPolicy = defaultRetryPolicy,
+	random = Math.random
+): number {
 	const exp = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, attempt - 1));
 	return Math.round(exp / 2 + (exp / 2) * random());
 }
@@ -51,7 +55,9 @@ function retryOrGiveUp(
 	if (attempt >= policy.maxAttempts) return { outcome: 'failed', error: `${error} (gave up)` };
 	const wait = Math.min(maxRetryAfterMs, waitMs ?? backoffMs(attempt, policy, random));
 	const retryAt = now + wait;
-	return pause ? { outcome: 'retry', retryAt, error, pauseServiceUntil: retryAt } : { outcome: 'retry', retryAt, error };
+	return pause
+		? { outcome: 'retry', retryAt, error, pauseServiceUntil: retryAt }
+		: { outcome: 'retry', retryAt, error };
 }
 
 /**
@@ -70,7 +76,15 @@ export function classifyPush(
 	if (status >= 200 && status < 300) return { outcome: 'sent' };
 	if (status === 404 || status === 410) return { outcome: 'gone', error: `push service: ${status}` };
 	if (status === 429) {
-		return retryOrGiveUp(attempt, 'push service: 429', now, policy, random, retryAfterMs(retryAfter, now), true);
+		return retryOrGiveUp(
+			attempt,
+			'push service: 429',
+			now,
+			policy,
+			random,
+			retryAfterMs(retryAfter, now),
+			true
+		);
 	}
 	if (status === 0 || status >= 500) {
 		const label = status === 0 ? 'push service unreachable' : `push service: ${status}`;
@@ -143,7 +157,11 @@ export function pushHostAllowed(endpoint: string, extra: readonly string[] = [])
 }
 
 /** Runs `task` over `items` with at most `limit` at a time; resolves when all are done. */
-export async function runPool<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+export async function runPool<T>(
+	items: readonly T[],
+	limit: number,
+	task: (item: T) => Promise<void>
+): Promise<void> {
 	let next = 0;
 	const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
 		while (next < items.length) {

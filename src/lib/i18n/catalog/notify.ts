@@ -62,7 +62,13 @@ const rows: Record<string, [string, string, string, string, string]> = {
 		'{city}的以下避难信息已解除。',
 		'{city}의 다음 대피 정보가 해제되었습니다.'
 	],
-	'notify.mail.issued': ['発表：{time}', 'でた じかん：{time}', 'Issued: {time}', '发布：{time}', '발표: {time}'],
+	'notify.mail.issued': [
+		'発表：{time}',
+		'でた じかん：{time}',
+		'Issued: {time}',
+		'发布：{time}',
+		'발표: {time}'
+	],
 	'notify.mail.details': [
 		'詳しくは：{url}',
 		'くわしくは：{url}',
@@ -149,7 +155,13 @@ const rows: Record<string, [string, string, string, string, string]> = {
 		'即使关闭应用，也能立即收到所选地区的避难信息（警戒等级3–5）。',
 		'앱을 닫아도 선택한 지역의 대피 정보(경계 레벨 3~5)가 바로 도착합니다.'
 	],
-	'notify.ui.areas': ['地区（20まで）', 'ばしょ（20まで）', 'Areas (up to 20)', '地区（最多20个）', '지역(최대 20개)'],
+	'notify.ui.areas': [
+		'地区（20まで）',
+		'ばしょ（20まで）',
+		'Areas (up to 20)',
+		'地区（最多20个）',
+		'지역(최대 20개)'
+	],
 	'notify.ui.all': ['市内全域', 'しの ぜんぶ', 'The whole city', '全市', '시 전역'],
 	'notify.ui.language': ['言語', 'ことば', 'Language', '语言', '언어'],
 	'notify.ui.drills': [
@@ -166,8 +178,20 @@ const rows: Record<string, [string, string, string, string, string]> = {
 		'在此设备上接收通知',
 		'이 기기에서 알림 받기'
 	],
-	'notify.ui.email_label': ['メールアドレス', 'メールアドレス', 'E-mail address', '电子邮件地址', '이메일 주소'],
-	'notify.ui.email_button': ['メールで受け取る', 'メールで うけとる', 'Get alerts by e-mail', '通过邮件接收', '메일로 받기'],
+	'notify.ui.email_label': [
+		'メールアドレス',
+		'メールアドレス',
+		'E-mail address',
+		'电子邮件地址',
+		'이메일 주소'
+	],
+	'notify.ui.email_button': [
+		'メールで受け取る',
+		'メールで うけとる',
+		'Get alerts by e-mail',
+		'通过邮件接收',
+		'메일로 받기'
+	],
 	'notify.ui.email_sent': [
 		'確認メールを送りました。48時間以内にリンクを開くと登録が完了します。',
 		'かくにんの メールを おくりました。48じかん いないに リンクを ひらいて ください。',
@@ -264,10 +288,28 @@ const rows: Record<string, [string, string, string, string, string]> = {
 		'등록이 완료되었습니다. 대피 정보를 메일로 보내 드립니다.'
 	],
 	'notify.ui.working': ['処理しています…', 'まって ください…', 'Working…', '处理中…', '처리 중…'],
-	'notify.ui.email_of': ['宛先：{hint}', 'あてさき：{hint}', 'To: {hint}', '收件人：{hint}', '받는 사람: {hint}'],
+	'notify.ui.email_of': [
+		'宛先：{hint}',
+		'あてさき：{hint}',
+		'To: {hint}',
+		'收件人：{hint}',
+		'받는 사람: {hint}'
+	],
 	// HQ
-	'notify.hq.title': ['住民への通知', 'じゅうみんへの しらせ', 'Resident notifications', '居民通知', '주민 알림'],
-	'notify.hq.mail_off': ['メール配信は未設定', 'メールは せってい されて いません', 'E-mail delivery is not configured', '邮件推送未设置', '메일 발송 미설정'],
+	'notify.hq.title': [
+		'住民への通知',
+		'じゅうみんへの しらせ',
+		'Resident notifications',
+		'居民通知',
+		'주민 알림'
+	],
+	'notify.hq.mail_off': [
+		'メール配信は未設定',
+		'メールは せってい されて いません',
+		'E-mail delivery is not configured',
+		'邮件推送未设置',
+		'메일 발송 미설정'
+	],
 	'notify.hq.subscribers': [
 		'登録：プッシュ {push}・メール {email}',
 		'とうろく：プッシュ {push}・メール {email}',
@@ -282,7 +324,13 @@ const rows: Record<string, [string, string, string, string, string]> = {
 		'{levelName}（{time}）：排队 {queued} · 已发送 {sent} · 失败 {failed}',
 		'{levelName} ({time}): 대기 {queued} · 발송 {sent} · 실패 {failed}'
 	],
-	'notify.hq.none': ['配信はまだありません。', 'まだ ありません。', 'No deliveries yet.', '暂无推送。', '아직 발송이 없습니다.'],
+	'notify.hq.none': [
+		'配信はまだありません。',
+		'まだ ありません。',
+		'No deliveries yet.',
+		'暂无推送。',
+		'아직 발송이 없습니다.'
+	],
 	// /about
 	'notify.privacy.title': [
 		'通知の登録で保存するもの',

@@ -44,7 +44,10 @@ async function answer(req: IncomingMessage, res: ServerResponse, url: URL, db: (
 		}
 		const token = url.searchParams.get('token') ?? '';
 		const done = await oneClickUnsubscribe(await db(), token, req.socket.remoteAddress ?? 'unknown');
-		res.writeHead(done ? 200 : 404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+		res.writeHead(done ? 200 : 404, {
+			'content-type': 'text/plain; charset=utf-8',
+			'cache-control': 'no-store'
+		});
 		res.end(done ? 'unsubscribed\n' : 'unknown or expired link\n');
 	} catch (error) {
 		console.error('unsubscribe:', error instanceof Error ? error.message : error);

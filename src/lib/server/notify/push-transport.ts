@@ -82,7 +82,8 @@ export function fetchTransport(options: { loopbackHttp?: boolean; timeoutMs?: nu
 	const timeoutMs = options.timeoutMs ?? 15_000;
 	return async (request) => {
 		let url = request.endpoint;
-		if (options.loopbackHttp && url.startsWith('https://127.0.0.1:')) url = `http://${url.slice('https://'.length)}`;
+		if (options.loopbackHttp && url.startsWith('https://127.0.0.1:'))
+			url = `http://${url.slice('https://'.length)}`;
 		try {
 			const response = await fetch(url, {
 				method: 'POST',

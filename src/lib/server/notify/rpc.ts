@@ -43,7 +43,10 @@ export async function callNotifyRpc<T>(
 			await tx.query(`select set_config('request.headers', $1, true)`, [
 				JSON.stringify({ 'x-forwarded-for': address })
 			]);
-			const result = await tx.query<{ result: T }>(`select public.${name}(${placeholders}) as result`, values);
+			const result = await tx.query<{ result: T }>(
+				`select public.${name}(${placeholders}) as result`,
+				values
+			);
 			return result.rows[0].result;
 		});
 	} catch (error) {

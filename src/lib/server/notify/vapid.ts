@@ -28,8 +28,13 @@ export function loadVapidKeys(dataDir: string, env = process.env): VapidKeys {
 	if (env.BOSAI_VAPID_PUBLIC_KEY || env.BOSAI_VAPID_PRIVATE_KEY) {
 		const publicKey = env.BOSAI_VAPID_PUBLIC_KEY ?? '';
 		const privateKey = env.BOSAI_VAPID_PRIVATE_KEY ?? '';
-		if (Buffer.from(publicKey, 'base64url').length !== 65 || Buffer.from(privateKey, 'base64url').length !== 32) {
-			throw new Error('BOSAI_VAPID_PUBLIC_KEY / BOSAI_VAPID_PRIVATE_KEY must both be set (base64url P-256 keys)');
+		if (
+			Buffer.from(publicKey, 'base64url').length !== 65 ||
+			Buffer.from(privateKey, 'base64url').length !== 32
+		) {
+			throw new Error(
+				'BOSAI_VAPID_PUBLIC_KEY / BOSAI_VAPID_PRIVATE_KEY must both be set (base64url P-256 keys)'
+			);
 		}
 		return { publicKey, privateKey, subject };
 	}

@@ -222,8 +222,10 @@ export class DeliveryWorker {
 
 	async #push(row: ClaimedDelivery): Promise<Outcome> {
 		const { now, policy, random, pushHosts, transport } = this.#options;
-		if (!row.alert || !row.endpoint || !row.p256dh || !row.auth) return { outcome: 'failed', error: 'incomplete row' };
-		if (!pushHostAllowed(row.endpoint, pushHosts)) return { outcome: 'failed', error: 'push service not allowed' };
+		if (!row.alert || !row.endpoint || !row.p256dh || !row.auth)
+			return { outcome: 'failed', error: 'incomplete row' };
+		if (!pushHostAllowed(row.endpoint, pushHosts))
+			return { outcome: 'failed', error: 'push service not allowed' };
 		const service = row.push_service ?? new URL(row.endpoint).origin;
 		const paused = this.gate.pausedUntil(service, now());
 		if (paused !== null) return { outcome: 'retry', retryAt: paused, error: 'push service paused' };
@@ -243,7 +245,8 @@ export class DeliveryWorker {
 		);
 		const response = await transport(request);
 		const outcome = classifyPush(response.status, response.retryAfter, row.attempts, now(), policy, random);
-		if (outcome.outcome === 'retry' && outcome.pauseServiceUntil) this.gate.pause(service, outcome.pauseServiceUntil);
+		if (outcome.outcome === 'retry' && outcome.pauseServiceUntil)
+			this.gate.pause(service, outcome.pauseServiceUntil);
 		return outcome;
 	}
 
@@ -277,7 +280,13 @@ export class DeliveryWorker {
 			await mailer.send(row.email, mail);
 			return { outcome: 'sent' };
 		} catch (error) {
-			return classifySmtp(error as { responseCode?: number; code?: string }, row.attempts, now(), policy, random);
+			return classifySmtp(
+				error as { responseCode?: number; code?: string },
+				row.attempts,
+				now(),
+				policy,
+				random
+			);
 		}
 	}
 }

@@ -19,7 +19,9 @@ const noStore = { 'cache-control': 'no-store' };
 
 export const GET: RequestHandler = handleApi(async ({ request, locals, getClientAddress }) => {
 	const { db } = await runtime();
-	const view = await callNotifyRpc(db, locals.claims, getClientAddress(), 'my_subscription', [tokenOf(request)]);
+	const view = await callNotifyRpc(db, locals.claims, getClientAddress(), 'my_subscription', [
+		tokenOf(request)
+	]);
 	return json(view, { headers: noStore });
 });
 
@@ -27,12 +29,17 @@ export const PATCH: RequestHandler = handleApi(async ({ request, locals, getClie
 	const token = tokenOf(request);
 	const prefs = await readJson(request, prefsSchema, 8 * 1024);
 	const { db } = await runtime();
-	const view = await callNotifyRpc(db, locals.claims, getClientAddress(), 'update_subscription', [token, prefs]);
+	const view = await callNotifyRpc(db, locals.claims, getClientAddress(), 'update_subscription', [
+		token,
+		prefs
+	]);
 	return json(view, { headers: noStore });
 });
 
 export const DELETE: RequestHandler = handleApi(async ({ request, locals, getClientAddress }) => {
 	const { db } = await runtime();
-	const done = await callNotifyRpc(db, locals.claims, getClientAddress(), 'delete_subscription', [tokenOf(request)]);
+	const done = await callNotifyRpc(db, locals.claims, getClientAddress(), 'delete_subscription', [
+		tokenOf(request)
+	]);
 	return json(done, { headers: noStore });
 });
