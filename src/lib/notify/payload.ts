@@ -42,7 +42,8 @@ export interface PushPayload {
 	color: string;
 	icon: string;
 	require_interaction: boolean;
-	/** Where a click opens the app. */
+	/** Where a click opens the app. UNFINISHED: `/` shows the alert (banner, offline cache) but does not
+	 * yet scroll to or highlight `?alert=<id>`. */
 	url: string;
 	/** The alert this one updates: its notification is closed. */
 	replaces: string | null;
