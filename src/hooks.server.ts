@@ -12,6 +12,8 @@ import { csrfMessage, isCrossSiteFormWrite } from '#lib/server/csrf.ts';
 import { ApiError, errorResponse } from '#lib/server/http.ts';
 import { configuredPublicOrigin, publicOrigin } from '#lib/server/public-origin.ts';
 import { startJma } from '#lib/server/jma/service.ts';
+import { routeOneClickUnsubscribe } from '#lib/server/notify/one-click.ts';
+import { startDelivery } from '#lib/server/notify/start.ts';
 import { applySecurityHeaders } from '#lib/server/security-headers.ts';
 
 /** Opens the embedded database (shim, migrations, seed) before the first request. */
@@ -25,8 +27,15 @@ export const init: ServerInit = async () => {
 	// Demo accounts only under `vite dev`; a production start never creates any.
 	if (dev) await ensureDemoAccounts(db, dataDir);
 	// `npm start` (scripts/start.ts) hands us its HTTP server: live streams then skip Kit's
-	// response streaming and write straight to their sockets (see live/node-stream.ts).
-	else process.once(httpServerEvent, (server: Server) => routeLiveToSockets(server));
+	// response streaming and write straight to their sockets (see live/node-stream.ts), and RFC 8058
+	// one-click unsubscribe posts are answered before Kit's CSRF guard (notify/one-click.ts).
+	else
+		process.once(httpServerEvent, (server: Server) => {
+			routeLiveToSockets(server);
+			routeOneClickUnsubscribe(server, async () => (await runtime()).db);
+		});
+	// Alert notifications: the delivery worker drains the outbox (docs/notifications.md).
+	startDelivery(db, dataDir);
 	// JMA feeds / drop folder: off unless BOSAI_JMA_FEED or BOSAI_JMA_DROP_DIR is set.
 	startJma(db);
 };

@@ -11,6 +11,8 @@
 import { assets, immutable, prerendered, routes } from '$app/manifest';
 import { version } from '$app/env';
 import { rangeResponse } from '#lib/resident/range.ts';
+import { ResidentCache } from '#lib/resident/cache.ts';
+import { isPushPayload, mergeAlert, notificationOf } from '#lib/notify/notification.ts';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const shellCache = `bosai-shell-${version}`;
@@ -68,6 +70,59 @@ sw.addEventListener('activate', (event) => {
 
 sw.addEventListener('message', (event) => {
 	if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void sw.skipWaiting();
+});
+
+/**
+ * An alert pushed while the app is closed (docs/notifications.md): written to the resident's
+ * offline cache first, so the page a click opens shows it without network, then shown. Its tag
+ * is the alert id: a re-send or the 解除 replaces the notification; an update closes the one of
+ * the alert it replaces.
+ */
+sw.addEventListener('push', (event) => {
+	event.waitUntil(
+		(async () => {
+			let payload: unknown;
+			try {
+				payload = event.data?.json();
+			} catch {
+				payload = null;
+			}
+			if (!isPushPayload(payload)) return;
+			try {
+				const cache = new ResidentCache();
+				const saved = await cache.loadAlerts();
+				await cache.saveAlerts(mergeAlert(saved?.value ?? [], payload, Date.now()));
+				await cache.close();
+			} catch {
+				// A full or blocked IndexedDB must not keep the warning from showing.
+			}
+			if (payload.replaces) {
+				for (const old of await sw.registration.getNotifications({ tag: payload.replaces })) old.close();
+			}
+			const shown = notificationOf(payload);
+			await sw.registration.showNotification(shown.title, shown.options);
+		})()
+	);
+});
+
+sw.addEventListener('notificationclick', (event) => {
+	event.notification.close();
+	const data = event.notification.data as { url?: unknown } | null;
+	const path =
+		typeof data?.url === 'string' && data.url.startsWith('/') && !data.url.startsWith('//') ? data.url : '/';
+	const target = new URL(path, sw.location.origin).href;
+	event.waitUntil(
+		(async () => {
+			const open = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
+			const client = open.find((c) => new URL(c.url).origin === sw.location.origin);
+			if (client) {
+				await client.focus();
+				await client.navigate(target).catch(() => undefined);
+				return;
+			}
+			await sw.clients.openWindow(target);
+		})()
+	);
 });
 
 sw.addEventListener('fetch', (event) => {
