@@ -1,10 +1,12 @@
 /**
  * The server's process-wide parts, started once (hooks.server.ts `init`): the data-dir lock, the
- * embedded database, the JWT secret, the live hub fed by `onRealtime`, and the login limiters.
+ * embedded database, the JWT secret, the live hub fed by `onRealtime`, and the sign-in guard and
+ * password-check queue.
  */
 import { getDatabase, dataDir } from '../db/index.ts';
 import type { Database } from '../db/types.ts';
-import { FailureLimiter, loginLimits } from '../auth/rate-limit.ts';
+import { PasswordCheckQueue } from '../auth/check-queue.ts';
+import { SignInGuard } from '../auth/sign-in-guard.ts';
 import { loadJwtSecret } from '../auth/secret.ts';
 import { LiveHub } from '../live/hub.ts';
 import { lockDataDir } from './data-dir-lock.ts';
@@ -14,7 +16,8 @@ export interface Runtime {
 	db: Database;
 	hub: LiveHub;
 	secret: Uint8Array;
-	limiters: { username: FailureLimiter; address: FailureLimiter };
+	guard: SignInGuard;
+	checks: PasswordCheckQueue;
 }
 
 let started: Promise<Runtime> | undefined;
@@ -37,10 +40,8 @@ async function start(): Promise<Runtime> {
 			db,
 			hub,
 			secret,
-			limiters: {
-				username: new FailureLimiter(loginLimits.username),
-				address: new FailureLimiter(loginLimits.address)
-			}
+			guard: new SignInGuard(),
+			checks: new PasswordCheckQueue()
 		};
 	} catch (error) {
 		release();

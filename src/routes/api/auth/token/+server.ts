@@ -13,7 +13,7 @@ const bodySchema = z.strictObject({
 /** Embedded-mode sign-in: `{username, password}` → `{access_token, expires_in, role, shelter_id}`. */
 export const POST: RequestHandler = handleApi(async (event) => {
 	const input = await readJson(event.request, bodySchema, 4096);
-	const { db, secret, limiters } = await runtime();
-	const token = await login({ db, secret, limiters, address: event.getClientAddress() }, input);
+	const { db, secret, guard, checks } = await runtime();
+	const token = await login({ db, secret, guard, checks, address: event.getClientAddress() }, input);
 	return json(token, { headers: { 'cache-control': 'no-store' } });
 });
