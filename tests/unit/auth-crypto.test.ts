@@ -126,7 +126,15 @@ describe('access tokens', () => {
 		const base = { role: 'authenticated', app_metadata: { app_role: 'hq', shelter_id: null } };
 		const mint = (
 			claims: Record<string, unknown>,
-			options: { alg?: string; typ?: string; key?: Uint8Array; iss?: string; aud?: string | string[]; exp?: number; nbf?: number } = {}
+			options: {
+				alg?: string;
+				typ?: string;
+				key?: Uint8Array;
+				iss?: string;
+				aud?: string | string[];
+				exp?: number;
+				nbf?: number;
+			} = {}
 		) => {
 			// Claims given explicitly (e.g. a string exp) win over the defaults.
 			let jwt = new SignJWT({
@@ -163,7 +171,11 @@ describe('access tokens', () => {
 			['alg none', `${encode({ alg: 'none' })}.${p}.`, 'invalid_token'],
 			['alg none with a signature', `${encode({ alg: 'none', typ: 'JWT' })}.${p}.${sig}`, 'invalid_token'],
 			['alg hs256 (case)', `${encode({ alg: 'hs256' })}.${p}.${sig}`, 'invalid_token'],
-			['tampered payload', `${h}.${encode({ ...payload, app_metadata: { app_role: 'hq' }, sub: crypto.randomUUID() })}.${sig}`, 'invalid_token'],
+			[
+				'tampered payload',
+				`${h}.${encode({ ...payload, app_metadata: { app_role: 'hq' }, sub: crypto.randomUUID() })}.${sig}`,
+				'invalid_token'
+			],
 			['tampered header', `${encode({ alg: 'HS256', kid: 'x' })}.${p}.${sig}`, 'invalid_token'],
 			['tampered signature', `${h}.${p}.${sig.slice(0, -2)}AA`, 'invalid_token'],
 			['no signature', `${h}.${p}.`, 'invalid_token'],
@@ -174,16 +186,46 @@ describe('access tokens', () => {
 			['sub not a uuid', await mint({ sub: 'admin' }), 'invalid_token'],
 			['role service_role', await mint({ role: 'service_role' }), 'invalid_token'],
 			['exp a string', await mint({ exp: String(now + 600) }), 'invalid_token'],
-			['no exp', await new SignJWT(base).setProtectedHeader({ alg: 'HS256' }).setSubject(subject.userId).setIssuer('bosai-map').setAudience('authenticated').sign(secret), 'invalid_token'],
-			['no iss', await new SignJWT(base).setProtectedHeader({ alg: 'HS256' }).setSubject(subject.userId).setAudience('authenticated').setExpirationTime('1h').sign(secret), 'invalid_token'],
-			['no aud', await new SignJWT(base).setProtectedHeader({ alg: 'HS256' }).setSubject(subject.userId).setIssuer('bosai-map').setExpirationTime('1h').sign(secret), 'invalid_token'],
+			[
+				'no exp',
+				await new SignJWT(base)
+					.setProtectedHeader({ alg: 'HS256' })
+					.setSubject(subject.userId)
+					.setIssuer('bosai-map')
+					.setAudience('authenticated')
+					.sign(secret),
+				'invalid_token'
+			],
+			[
+				'no iss',
+				await new SignJWT(base)
+					.setProtectedHeader({ alg: 'HS256' })
+					.setSubject(subject.userId)
+					.setAudience('authenticated')
+					.setExpirationTime('1h')
+					.sign(secret),
+				'invalid_token'
+			],
+			[
+				'no aud',
+				await new SignJWT(base)
+					.setProtectedHeader({ alg: 'HS256' })
+					.setSubject(subject.userId)
+					.setIssuer('bosai-map')
+					.setExpirationTime('1h')
+					.sign(secret),
+				'invalid_token'
+			],
 			['nbf a string', await mint({ nbf: 'yesterday' }), 'invalid_token'],
 			['iat a string', await mint({ iat: 'now' }), 'invalid_token'],
 			['app_role admin', await mint({ app_metadata: { app_role: 'admin' } }), 'invalid_token']
 		];
 		for (const [name, token, expected] of cases) {
 			expect(await joseVerdict(token), `jose: ${name}`).toBe(expected);
-			expect(codeOf(() => verifyAccessToken(secret, token)), name).toBe(expected);
+			expect(
+				codeOf(() => verifyAccessToken(secret, token)),
+				name
+			).toBe(expected);
 		}
 	});
 

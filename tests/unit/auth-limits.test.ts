@@ -46,14 +46,19 @@ describe('SignInGuard', () => {
 		// Model: every attempt admitted and not given back ('unchecked') counts on its three keys.
 		const command = fc.oneof(
 			fc.record({ kind: fc.constant('admit' as const), user: fc.nat(2), address: fc.nat(2) }),
-			fc.record({ kind: fc.constant('settle' as const), pick: fc.nat(), outcome: fc.constantFrom('wrong' as const, 'unchecked' as const) })
+			fc.record({
+				kind: fc.constant('settle' as const),
+				pick: fc.nat(),
+				outcome: fc.constantFrom('wrong' as const, 'unchecked' as const)
+			})
 		);
 		fc.assert(
 			fc.property(fc.array(command, { maxLength: 120 }), (commands) => {
 				const guard = new SignInGuard(policy);
 				const open: { ticket: Ticket; keys: string[] }[] = [];
 				const counts = new Map<string, number>();
-				const bump = (keys: string[], by: number) => keys.forEach((k) => counts.set(k, (counts.get(k) ?? 0) + by));
+				const bump = (keys: string[], by: number) =>
+					keys.forEach((k) => counts.set(k, (counts.get(k) ?? 0) + by));
 				const at = 1_000_000;
 				for (const c of commands) {
 					if (c.kind === 'admit') {
@@ -74,7 +79,11 @@ describe('SignInGuard', () => {
 						if (c.outcome === 'unchecked') bump(attempt.keys, -1);
 					}
 					for (const [key, n] of counts) {
-						const limit = key.startsWith('p:') ? limits.pair : key.startsWith('a:') ? limits.address : limits.username;
+						const limit = key.startsWith('p:')
+							? limits.pair
+							: key.startsWith('a:')
+								? limits.address
+								: limits.username;
 						expect(n).toBeLessThanOrEqual(limit);
 					}
 				}

@@ -6,7 +6,7 @@
  * Real scrypt throughout: `checks.started` counts the checks that really ran.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveAccount, listAccounts } from '#lib/server/auth/accounts.ts';
+import { listAccounts, revokeSessions, saveAccount } from '#lib/server/auth/accounts.ts';
 import { verifyAccessToken } from '#lib/server/auth/jwt.ts';
 import { login } from '#lib/server/auth/login.ts';
 import { PasswordCheckQueue, type CheckQueueOptions } from '#lib/server/auth/check-queue.ts';
@@ -149,8 +149,9 @@ const count = (list: unknown[], value: unknown) => list.filter((x) => x === valu
 describe('concurrent guesses (issue 18, M1: the limiter could be raced)', () => {
 	it('40 concurrent guesses for one username are checked only 5 times, and the right password last among them is refused', async () => {
 		const ctx = context('192.0.2.40', { pair: { limit: 5, windowMs: minute } });
-		const attempts = Array.from({ length: 40 }, (_, i) => () =>
-			login(ctx, { username: 'hq-user', password: i === 39 ? password : `guess number ${i}` })
+		const attempts = Array.from(
+			{ length: 40 },
+			(_, i) => () => login(ctx, { username: 'hq-user', password: i === 39 ? password : `guess number ${i}` })
 		);
 		const statuses = await burst(attempts);
 		expect(ctx.checks.started).toBe(5);
@@ -162,7 +163,10 @@ describe('concurrent guesses (issue 18, M1: the limiter could be raced)', () => 
 	it('concurrent guesses over many usernames from one address never exceed the address limit', async () => {
 		const ctx = context('192.0.2.41', { address: { limit: 10, windowMs: minute } });
 		const statuses = await burst(
-			Array.from({ length: 30 }, (_, i) => () => login(ctx, { username: `spray-${i}`, password: 'guess guess' }))
+			Array.from(
+				{ length: 30 },
+				(_, i) => () => login(ctx, { username: `spray-${i}`, password: 'guess guess' })
+			)
 		);
 		expect(ctx.checks.started).toBe(10);
 		expect(count(statuses, 401)).toBe(10);
@@ -179,9 +183,9 @@ describe('no lock-out from elsewhere (issue 18, M2: five wrong passwords locked 
 			});
 		}
 		await expect(login(ctx, { username: 'hq-user', password })).rejects.toMatchObject({ status: 429 });
-		await expect(login({ ...ctx, address: '203.0.113.20' }, { username: 'hq-user', password })).resolves.toMatchObject(
-			{ role: 'hq' }
-		);
+		await expect(
+			login({ ...ctx, address: '203.0.113.20' }, { username: 'hq-user', password })
+		).resolves.toMatchObject({ role: 'hq' });
 	});
 
 	it('an account over its limit from many addresses still signs in from an address it used before', async () => {
@@ -193,7 +197,9 @@ describe('no lock-out from elsewhere (issue 18, M2: five wrong passwords locked 
 			).rejects.toMatchObject({ status: 401 });
 		}
 		// A new address now waits: the account is under a distributed attack…
-		await expect(login({ ...ctx, address: '192.0.2.200' }, { username: 'hq-user', password })).rejects.toMatchObject({
+		await expect(
+			login({ ...ctx, address: '192.0.2.200' }, { username: 'hq-user', password })
+		).rejects.toMatchObject({
 			status: 429
 		});
 		// …but the office it signed in from before is not locked out by strangers.
@@ -213,7 +219,9 @@ describe('password-check queue (issue 18, H1: unbounded concurrent hashes)', () 
 		for (let i = 0; i < 5; i++) {
 			const refused = login(ctx, { username: 'staff-user', password: 'a wrong one' });
 			await expect(refused).rejects.toMatchObject({ status: 503, code: 'sign_in_busy' });
-			await expect(refused).rejects.toHaveProperty('headers', { 'retry-after': expect.stringMatching(/^[1-9]\d*$/) });
+			await expect(refused).rejects.toHaveProperty('headers', {
+				'retry-after': expect.stringMatching(/^[1-9]\d*$/)
+			});
 		}
 		expect(await Promise.all(admitted)).toEqual([401, 401, 401]);
 		expect(ctx.checks.started).toBe(3);
@@ -224,11 +232,67 @@ describe('password-check queue (issue 18, H1: unbounded concurrent hashes)', () 
 	it('one address gets only its share of the queue (429), so it cannot shut others out', async () => {
 		const ctx = context('192.0.2.70', { address: { limit: 50, windowMs: minute } }, { perAddress: 2 });
 		const statuses = await burst(
-			Array.from({ length: 6 }, (_, i) => () => login(ctx, { username: `spray-q-${i}`, password: 'guess guess' }))
+			Array.from(
+				{ length: 6 },
+				(_, i) => () => login(ctx, { username: `spray-q-${i}`, password: 'guess guess' })
+			)
 		);
 		expect(statuses).toEqual([401, 401, 429, 429, 429, 429]);
 		expect(ctx.checks.started).toBe(2);
 		const refusal = await login(ctx, { username: 'x', password: 'y' }).catch((e: unknown) => e);
 		expect(refusal).toMatchObject({ status: 401 });
+	});
+});
+
+describe('session revocation (issue 18, L4: a password reset left old tokens valid for 8 h)', () => {
+	it('a password reset ends every session of the account in SQL; a new sign-in works', async () => {
+		const before = await login(context('192.0.2.80'), { username: 'staff-user', password });
+		const claims = verifyAccessToken(secret, before.access_token);
+		const asCaller = (c: typeof claims) =>
+			db.asUser(c, (tx) => tx.query<{ uid: string }>('select auth.uid()::text as uid'));
+		await expect(asCaller(claims)).resolves.toMatchObject({ rows: [{ uid: claims.sub }] });
+
+		const newPassword = 'another synthetic passphrase';
+		await saveAccount(
+			db,
+			{ username: 'staff-user', password: newPassword, role: 'staff', shelterId },
+			{ replace: true }
+		);
+		await expect(asCaller(claims)).rejects.toMatchObject({ code: 'PT401' });
+		await expect(login(context('192.0.2.81'), { username: 'staff-user', password })).rejects.toMatchObject({
+			status: 401
+		});
+		const after = await login(context('192.0.2.81'), { username: 'staff-user', password: newPassword });
+		await expect(asCaller(verifyAccessToken(secret, after.access_token))).resolves.toMatchObject({
+			rows: [{ uid: claims.sub }]
+		});
+		// Revoking again (users CLI `revoke`) ends that one too, and an unknown account is refused.
+		expect(await revokeSessions(db, 'staff-user')).toBe(true);
+		await expect(asCaller(verifyAccessToken(secret, after.access_token))).rejects.toMatchObject({
+			code: 'PT401'
+		});
+		expect(await revokeSessions(db, 'nobody-at-all')).toBe(false);
+		await expect(asCaller({ ...claims, sub: crypto.randomUUID() })).rejects.toMatchObject({ code: 'PT401' });
+		// Anonymous callers are never affected.
+		await expect(db.asUser(null, (tx) => tx.query('select 1 as one'))).resolves.toMatchObject({
+			rows: [{ one: 1 }]
+		});
+		// Put the original password back for the other tests.
+		await saveAccount(db, { username: 'staff-user', password, role: 'staff', shelterId }, { replace: true });
+	});
+
+	it('a revoked session is a 401 session_revoked JSON error with WWW-Authenticate, never a 500', async () => {
+		const { apiErrorResponse } = await import('#lib/server/http.ts');
+		const answer = await login(context('192.0.2.82'), { username: 'hq-user', password });
+		await revokeSessions(db, 'hq-user');
+		const error = await db
+			.asUser(verifyAccessToken(secret, answer.access_token), (tx) => tx.query('select 1'))
+			.catch((e: unknown) => e);
+		const response = apiErrorResponse(error);
+		expect(response?.status).toBe(401);
+		expect(response?.headers.get('www-authenticate')).toMatch(/invalid_token/);
+		expect(await response?.json()).toMatchObject({
+			error: { code: 'session_revoked', message: expect.any(String) }
+		});
 	});
 });

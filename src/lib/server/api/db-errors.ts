@@ -31,6 +31,7 @@ export function apiErrorFromSql(error: unknown): ApiError | null {
 		? 'Not allowed for this account'
 		: message;
 	// A revoked session is a bad token (RFC 6750 § 3), like an expired one.
-	const headers = mapped[1] === 'session_revoked' ? { 'www-authenticate': 'Bearer error="invalid_token"' } : undefined;
+	const headers =
+		mapped[1] === 'session_revoked' ? { 'www-authenticate': 'Bearer error="invalid_token"' } : undefined;
 	return new ApiError(mapped[0], mapped[1], text, headers);
 }

@@ -34,7 +34,8 @@ export class CheckQueueRefusal extends ApiError {
 	}
 }
 
-export type Place = { ok: true; run<T>(task: () => Promise<T>): Promise<T> } | { ok: false; refusal: CheckQueueRefusal };
+export type Place =
+	{ ok: true; run<T>(task: () => Promise<T>): Promise<T> } | { ok: false; refusal: CheckQueueRefusal };
 
 export class PasswordCheckQueue {
 	readonly #options: CheckQueueOptions;

@@ -11,7 +11,7 @@ import type { Claims, QueryResult, RealtimeMessage, Tx } from './types.ts';
  * (migration 20261202000200_add_session_versions.sql).
  */
 export const setCallerSql =
-	"select public.assert_session_current($2::jsonb), set_config('role', $1, true), set_config('request.jwt.claims', $2, true)";
+	"select public.assert_session_current($2::text::jsonb), set_config('role', $1, true), set_config('request.jwt.claims', $2, true)";
 
 export function callerParams(claims: Claims | null): [string, string] {
 	if (claims === null) return ['anon', JSON.stringify({ role: 'anon' })];
