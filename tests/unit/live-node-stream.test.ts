@@ -11,6 +11,7 @@ import { SseParser, type SseEvent } from '#lib/backend/sse-parser.ts';
 import type { Runtime } from '#lib/server/api/runtime.ts';
 import { PasswordCheckQueue } from '#lib/server/auth/check-queue.ts';
 import { SignInGuard } from '#lib/server/auth/sign-in-guard.ts';
+import { Tarpit } from '#lib/server/auth/tarpit.ts';
 import { openDatabase } from '#lib/server/db/index.ts';
 import { LiveHub } from '#lib/server/live/hub.ts';
 import { maxBufferedBytes, routeLiveToSockets } from '#lib/server/live/node-stream.ts';
@@ -29,7 +30,8 @@ beforeAll(async () => {
 		hub,
 		secret: crypto.getRandomValues(new Uint8Array(32)),
 		guard: new SignInGuard(),
-		checks: new PasswordCheckQueue()
+		checks: new PasswordCheckQueue(),
+		tarpit: new Tarpit()
 	};
 	server = createServer((_req, res) => res.end('downstream'));
 	routeLiveToSockets(server, async () => rt);

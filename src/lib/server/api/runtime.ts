@@ -7,6 +7,7 @@ import { getDatabase, dataDir } from '../db/index.ts';
 import type { Database } from '../db/types.ts';
 import { PasswordCheckQueue } from '../auth/check-queue.ts';
 import { SignInGuard } from '../auth/sign-in-guard.ts';
+import { Tarpit } from '../auth/tarpit.ts';
 import { loadJwtSecret } from '../auth/secret.ts';
 import { LiveHub } from '../live/hub.ts';
 import { lockDataDir } from './data-dir-lock.ts';
@@ -18,6 +19,7 @@ export interface Runtime {
 	secret: Uint8Array;
 	guard: SignInGuard;
 	checks: PasswordCheckQueue;
+	tarpit: Tarpit;
 }
 
 let started: Promise<Runtime> | undefined;
@@ -41,7 +43,8 @@ async function start(): Promise<Runtime> {
 			hub,
 			secret,
 			guard: new SignInGuard(),
-			checks: new PasswordCheckQueue()
+			checks: new PasswordCheckQueue(),
+			tarpit: new Tarpit()
 		};
 	} catch (error) {
 		release();
