@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { DataDirBusyError, lockDataDir, lockFileName } from '#lib/server/api/data-dir-lock.ts';
 import { FailureLimiter } from '#lib/server/auth/rate-limit.ts';
 import { SignInGuard, type Ticket } from '#lib/server/auth/sign-in-guard.ts';
+import { Tarpit } from '#lib/server/auth/tarpit.ts';
 
 describe('FailureLimiter', () => {
 	it('blocks a key after `limit` failures until the oldest leaves the window', () => {
@@ -112,6 +113,20 @@ describe('SignInGuard', () => {
 			if (attempt.ok) attempt.ticket.settle('wrong');
 		}
 		expect(guard.admit('hq', '203.0.113.1', later)).toMatchObject({ ok: false });
+	});
+});
+
+describe('Tarpit', () => {
+	it('holds a refusal for 0.5–1.5 × its delay, and answers at once past its bound of held refusals', async () => {
+		const tarpit = new Tarpit(200, 2);
+		const started = performance.now();
+		const held = [tarpit.hold(), tarpit.hold()];
+		await tarpit.hold(); // the third: over the bound, not held
+		expect(performance.now() - started).toBeLessThan(50);
+		await Promise.all(held);
+		const took = performance.now() - started;
+		expect(took).toBeGreaterThanOrEqual(95);
+		expect(took).toBeLessThan(1000);
 	});
 });
 
