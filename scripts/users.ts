@@ -1,5 +1,7 @@
 // Accounts of embedded mode (DESIGN.md "Accounts"):
 //   npm run users -- add <username> --role hq|staff [--shelter <id>] [--replace]
+//       (--replace resets password and role, and ends every session of the account)
+//   npm run users -- revoke <username>   (ends every session: its tokens stop working)
 //   npm run users -- list
 //   npm run users -- shelters      (ids and names, to pick --shelter)
 // The password comes from BOSAI_PASSWORD or a prompt (not echoed). Uses the server's database:
@@ -8,12 +10,13 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { lockDataDir, DataDirBusyError } from '#lib/server/api/data-dir-lock.ts';
-import { listAccounts, saveAccount, usernameSchema } from '#lib/server/auth/accounts.ts';
+import { listAccounts, revokeSessions, saveAccount, usernameSchema } from '#lib/server/auth/accounts.ts';
 import { passwordProblem } from '#lib/server/auth/password.ts';
 import { databaseMode, openDatabase } from '#lib/server/db/index.ts';
 
 const usage = `usage:
   npm run users -- add <username> --role hq|staff [--shelter <id>] [--replace]
+  npm run users -- revoke <username>
   npm run users -- list
   npm run users -- shelters
 password: BOSAI_PASSWORD, or typed at the prompt (at least 12 characters)`;
@@ -61,14 +64,16 @@ if (values.help || !command) {
 	console.log(usage);
 	process.exit(command ? 0 : 2);
 }
-if (!['add', 'list', 'shelters'].includes(command)) fail(`unknown command "${command}"\n${usage}`);
+if (!['add', 'revoke', 'list', 'shelters'].includes(command)) fail(`unknown command "${command}"\n${usage}`);
 
 let password = '';
 let username = '';
-if (command === 'add') {
+if (command === 'add' || command === 'revoke') {
 	const parsedName = usernameSchema.safeParse(name ?? '');
 	if (!parsedName.success) fail(parsedName.error.issues[0].message);
 	username = parsedName.data;
+}
+if (command === 'add') {
 	if (values.role !== 'hq' && values.role !== 'staff') fail('--role must be hq or staff');
 	if (values.role === 'staff' && !values.shelter) fail('staff needs --shelter <id>');
 	if (values.role === 'hq' && values.shelter) fail('hq accounts are not bound to a shelter');
@@ -107,6 +112,10 @@ try {
 			{ replace: values.replace }
 		);
 		console.log(`${result.created ? 'added' : 'updated'} ${username} (${values.role})`);
+		if (!result.created) console.log(`ended every session of ${username}`);
+	} else if (command === 'revoke') {
+		if (!(await revokeSessions(db, username))) throw new Error(`no user ${username}`);
+		console.log(`ended every session of ${username}`);
 	} else if (command === 'shelters') {
 		const shelters = await db.asService((tx) =>
 			tx.query<{ id: string; name: string }>('select id, name from public.shelters order by id')

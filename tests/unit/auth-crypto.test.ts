@@ -1,10 +1,12 @@
-/** Password hashing (scrypt), access tokens (jose HS256) and the JWT secret file. */
+/** Password hashing (scrypt), access tokens (synchronous HS256, checked against jose) and the JWT secret file. */
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SignJWT } from 'jose';
+import fc from 'fast-check';
+import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { signAccessToken, verifyAccessToken } from '#lib/server/auth/jwt.ts';
+import { z } from 'zod';
+import { signAccessToken, verifyAccessToken, type TokenError } from '#lib/server/auth/jwt.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '#lib/server/auth/password.ts';
 import { loadJwtSecret, secretFileName } from '#lib/server/auth/secret.ts';
 
@@ -47,30 +49,39 @@ describe('access tokens', () => {
 		appRole: 'staff' as const,
 		shelterId: 'E1'
 	};
+	const codeOf = (run: () => unknown) => {
+		try {
+			run();
+			return 'ok';
+		} catch (error) {
+			return (error as TokenError).code;
+		}
+	};
 
-	it('carries sub, role and app_metadata like a Supabase token', async () => {
-		const { token, expiresAt } = await signAccessToken(secret, subject, 600);
-		const claims = await verifyAccessToken(secret, token);
+	it('carries sub, role, app_metadata and the session version like a Supabase token', () => {
+		const { token, expiresAt } = signAccessToken(secret, { ...subject, sessionVersion: 3 }, 600);
+		const claims = verifyAccessToken(secret, token);
 		expect(claims).toMatchObject({
 			sub: subject.userId,
 			role: 'authenticated',
 			exp: expiresAt,
+			tv: 3,
 			app_metadata: { app_role: 'staff', shelter_id: 'E1' }
 		});
 	});
 
-	it('refuses an expired token with token_expired', async () => {
+	it('refuses an expired token with token_expired', () => {
 		const past = Math.floor(Date.now() / 1000) - 3600;
-		const { token } = await signAccessToken(secret, subject, 60, past);
-		await expect(verifyAccessToken(secret, token)).rejects.toMatchObject({ code: 'token_expired' });
+		const { token } = signAccessToken(secret, subject, 60, past);
+		expect(codeOf(() => verifyAccessToken(secret, token))).toBe('token_expired');
 	});
 
 	it('refuses tokens signed elsewhere, unsigned, or for another audience', async () => {
-		const { token } = await signAccessToken(new TextEncoder().encode('x'.repeat(48)), subject);
-		await expect(verifyAccessToken(secret, token)).rejects.toMatchObject({ code: 'invalid_token' });
+		const { token } = signAccessToken(new TextEncoder().encode('x'.repeat(48)), subject);
+		expect(codeOf(() => verifyAccessToken(secret, token))).toBe('invalid_token');
 		const payload = token.split('.')[1];
 		const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${payload}.`;
-		await expect(verifyAccessToken(secret, none)).rejects.toMatchObject({ code: 'invalid_token' });
+		expect(codeOf(() => verifyAccessToken(secret, none))).toBe('invalid_token');
 		const otherAudience = await new SignJWT({ role: 'authenticated' })
 			.setProtectedHeader({ alg: 'HS256' })
 			.setSubject(subject.userId)
@@ -78,7 +89,7 @@ describe('access tokens', () => {
 			.setAudience('someone-else')
 			.setExpirationTime('1h')
 			.sign(secret);
-		await expect(verifyAccessToken(secret, otherAudience)).rejects.toMatchObject({ code: 'invalid_token' });
+		expect(codeOf(() => verifyAccessToken(secret, otherAudience))).toBe('invalid_token');
 		const serviceRole = await new SignJWT({ role: 'service_role' })
 			.setProtectedHeader({ alg: 'HS256' })
 			.setSubject(subject.userId)
@@ -86,7 +97,153 @@ describe('access tokens', () => {
 			.setAudience('authenticated')
 			.setExpirationTime('1h')
 			.sign(secret);
-		await expect(verifyAccessToken(secret, serviceRole)).rejects.toMatchObject({ code: 'invalid_token' });
+		expect(codeOf(() => verifyAccessToken(secret, serviceRole))).toBe('invalid_token');
+	});
+
+	/** The verifier before issue 18 (jose's jwtVerify on WebCrypto + the same claims schema): the oracle. */
+	async function joseVerdict(token: string): Promise<string> {
+		try {
+			const { payload } = await jwtVerify(token, secret, {
+				algorithms: ['HS256'],
+				issuer: 'bosai-map',
+				audience: 'authenticated'
+			});
+			const schema = z.object({
+				sub: z.uuid(),
+				role: z.literal('authenticated'),
+				exp: z.number(),
+				app_metadata: z.object({ app_role: z.enum(['hq', 'staff']).optional() }).optional()
+			});
+			return schema.safeParse(payload).success ? 'ok' : 'invalid_token';
+		} catch (error) {
+			return error instanceof joseErrors.JWTExpired ? 'token_expired' : 'invalid_token';
+		}
+	}
+
+	it('the synchronous verifier (issue 18, H1: off the thread pool) accepts and refuses exactly what jose did', async () => {
+		const now = Math.floor(Date.now() / 1000);
+		const other = new TextEncoder().encode('y'.repeat(48));
+		const base = { role: 'authenticated', app_metadata: { app_role: 'hq', shelter_id: null } };
+		const mint = (
+			claims: Record<string, unknown>,
+			options: {
+				alg?: string;
+				typ?: string;
+				key?: Uint8Array;
+				iss?: string;
+				aud?: string | string[];
+				exp?: number;
+				nbf?: number;
+			} = {}
+		) => {
+			// Claims given explicitly (e.g. a string exp) win over the defaults.
+			let jwt = new SignJWT({
+				sub: subject.userId,
+				iat: now - 10,
+				exp: options.exp ?? now + 600,
+				...base,
+				...claims
+			})
+				.setProtectedHeader({ alg: options.alg ?? 'HS256', ...(options.typ ? { typ: options.typ } : {}) })
+				.setIssuer(options.iss ?? 'bosai-map')
+				.setAudience(options.aud ?? 'authenticated');
+			if (options.nbf !== undefined) jwt = jwt.setNotBefore(options.nbf);
+			return jwt.sign(options.key ?? secret);
+		};
+		const valid = await mint({});
+		const [h, p, sig] = valid.split('.');
+		const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+		const payload = JSON.parse(Buffer.from(p, 'base64url').toString());
+		const cases: [string, string, string][] = [
+			['valid', valid, 'ok'],
+			['valid, typ JWT', await mint({}, { typ: 'JWT' }), 'ok'],
+			['valid, aud in an array', await mint({}, { aud: ['x', 'authenticated'] }), 'ok'],
+			['valid, nbf in the past', await mint({}, { nbf: now - 5 }), 'ok'],
+			['ours, with a session version', signAccessToken(secret, subject).token, 'ok'],
+			['expired', await mint({}, { exp: now - 1 }), 'token_expired'],
+			['expiring now', await mint({}, { exp: now }), 'token_expired'],
+			['not valid yet', await mint({}, { nbf: now + 60 }), 'invalid_token'],
+			['HS512', await mint({}, { alg: 'HS512' }), 'invalid_token'],
+			['HS384', await mint({}, { alg: 'HS384' }), 'invalid_token'],
+			['other secret', await mint({}, { key: other }), 'invalid_token'],
+			['wrong issuer', await mint({}, { iss: 'someone' }), 'invalid_token'],
+			['wrong audience', await mint({}, { aud: 'anon' }), 'invalid_token'],
+			['alg none', `${encode({ alg: 'none' })}.${p}.`, 'invalid_token'],
+			['alg none with a signature', `${encode({ alg: 'none', typ: 'JWT' })}.${p}.${sig}`, 'invalid_token'],
+			['alg hs256 (case)', `${encode({ alg: 'hs256' })}.${p}.${sig}`, 'invalid_token'],
+			[
+				'tampered payload',
+				`${h}.${encode({ ...payload, app_metadata: { app_role: 'hq' }, sub: crypto.randomUUID() })}.${sig}`,
+				'invalid_token'
+			],
+			['tampered header', `${encode({ alg: 'HS256', kid: 'x' })}.${p}.${sig}`, 'invalid_token'],
+			['tampered signature', `${h}.${p}.${sig.slice(0, -2)}AA`, 'invalid_token'],
+			['no signature', `${h}.${p}.`, 'invalid_token'],
+			['two parts', `${h}.${p}`, 'invalid_token'],
+			['four parts', `${valid}.x`, 'invalid_token'],
+			['not base64url', `${h}.${p}!.${sig}`, 'invalid_token'],
+			['payload not an object', `${h}.${encode([1])}.${sig}`, 'invalid_token'],
+			['sub not a uuid', await mint({ sub: 'admin' }), 'invalid_token'],
+			['role service_role', await mint({ role: 'service_role' }), 'invalid_token'],
+			['exp a string', await mint({ exp: String(now + 600) }), 'invalid_token'],
+			[
+				'no exp',
+				await new SignJWT(base)
+					.setProtectedHeader({ alg: 'HS256' })
+					.setSubject(subject.userId)
+					.setIssuer('bosai-map')
+					.setAudience('authenticated')
+					.sign(secret),
+				'invalid_token'
+			],
+			[
+				'no iss',
+				await new SignJWT(base)
+					.setProtectedHeader({ alg: 'HS256' })
+					.setSubject(subject.userId)
+					.setAudience('authenticated')
+					.setExpirationTime('1h')
+					.sign(secret),
+				'invalid_token'
+			],
+			[
+				'no aud',
+				await new SignJWT(base)
+					.setProtectedHeader({ alg: 'HS256' })
+					.setSubject(subject.userId)
+					.setIssuer('bosai-map')
+					.setExpirationTime('1h')
+					.sign(secret),
+				'invalid_token'
+			],
+			['nbf a string', await mint({ nbf: 'yesterday' }), 'invalid_token'],
+			['iat a string', await mint({ iat: 'now' }), 'invalid_token'],
+			['app_role admin', await mint({ app_metadata: { app_role: 'admin' } }), 'invalid_token']
+		];
+		for (const [name, token, expected] of cases) {
+			expect(await joseVerdict(token), `jose: ${name}`).toBe(expected);
+			expect(
+				codeOf(() => verifyAccessToken(secret, token)),
+				name
+			).toBe(expected);
+		}
+	});
+
+	it('the synchronous verifier agrees with jose on randomly corrupted tokens', async () => {
+		const valid = signAccessToken(secret, subject).token;
+		const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.';
+		await fc.assert(
+			fc.asyncProperty(fc.nat(valid.length - 1), fc.constantFrom(...alphabet), async (at, char) => {
+				const token = valid.slice(0, at) + char + valid.slice(at + 1);
+				const ours = codeOf(() => verifyAccessToken(secret, token));
+				// Same token text: both accept; jose may decode a non-canonical last base64 character
+				// to the same bytes, which ours refuses (stricter, never looser).
+				const theirs = await joseVerdict(token);
+				expect(ours === theirs || (ours === 'invalid_token' && token !== valid)).toBe(true);
+				if (ours === 'ok') expect(token).toBe(valid);
+			}),
+			{ numRuns: 300 }
+		);
 	});
 });
 

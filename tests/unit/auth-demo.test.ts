@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoFileName, ensureDemoAccounts } from '#lib/server/auth/demo.ts';
 import { login } from '#lib/server/auth/login.ts';
-import { FailureLimiter } from '#lib/server/auth/rate-limit.ts';
+import { PasswordCheckQueue } from '#lib/server/auth/check-queue.ts';
+import { SignInGuard } from '#lib/server/auth/sign-in-guard.ts';
 import { openDatabase } from '#lib/server/db/index.ts';
 import type { Database } from '#lib/server/db/types.ts';
 
@@ -45,10 +46,12 @@ const ctx = () => ({
 	db,
 	secret,
 	address: '192.0.2.50',
-	limiters: {
-		username: new FailureLimiter({ limit: 50, windowMs: 60_000 }),
-		address: new FailureLimiter({ limit: 50, windowMs: 60_000 })
-	}
+	guard: new SignInGuard({
+		pair: { limit: 50, windowMs: 60_000 },
+		address: { limit: 50, windowMs: 60_000 },
+		username: { limit: 50, windowMs: 60_000 }
+	}),
+	checks: new PasswordCheckQueue({ concurrency: 1, maxWaiting: 16, perAddress: 16 })
 });
 
 describe('demo accounts', () => {

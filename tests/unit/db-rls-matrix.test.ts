@@ -348,6 +348,29 @@ const matrix: Row[] = [
 		run: q(`update public.jma_feed_state set etag = 'x' returning url`)
 	},
 	{ name: 'jmastate delete', expect: none, run: q('delete from public.jma_feed_state returning url') },
+	// session_versions (issue 18): only the platform, through revoke_sessions and the caller check
+	{ name: 'sessions select', expect: none, run: q('select user_id from public.session_versions') },
+	{
+		name: 'sessions insert',
+		expect: none,
+		run: q(`insert into public.session_versions (user_id) values ('${ids.staffA}') returning user_id`)
+	},
+	{
+		name: 'sessions update',
+		expect: none,
+		run: q('update public.session_versions set version = 0 returning user_id')
+	},
+	{ name: 'sessions delete', expect: none, run: q('delete from public.session_versions returning user_id') },
+	{
+		name: 'rpc revoke_sessions',
+		expect: none,
+		run: q(`select public.revoke_sessions('${ids.staffB}') as r`)
+	},
+	{
+		name: 'rpc assert_session_current called directly',
+		expect: none,
+		run: q(`select public.assert_session_current('{"role":"anon"}'::jsonb) as r`)
+	},
 	// realtime.messages (embedded SSE reads these as the caller)
 	{
 		name: 'realtime select hq',
@@ -462,11 +485,14 @@ const tableOfPrefix: Record<string, string> = {
 	audit: 'audit_log',
 	jma: 'jma_telegrams',
 	jmaentries: 'jma_feed_entries',
-	jmastate: 'jma_feed_state'
+	jmastate: 'jma_feed_state',
+	sessions: 'session_versions'
 };
 
 async function arrange(db: Database): Promise<State> {
 	await createFixtures(db);
+	// One row in session_versions (an account no test signs in as), so the select probe can see one.
+	await db.asService((tx) => tx.query('select public.revoke_sessions($1)', [ids.nobody]));
 	const a = await rpc<{ id: number }>(db, 'staffA', 'public.submit_report($1)', [reportBody(shelterA)]);
 	const b = await rpc<{ id: number }>(db, 'staffB', 'public.submit_report($1)', [reportBody(shelterB)]);
 	const alert = await rpc<{ id: string }>(db, 'hq', 'public.issue_alert($1)', [

@@ -9,7 +9,9 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SseParser, type SseEvent } from '#lib/backend/sse-parser.ts';
 import type { Runtime } from '#lib/server/api/runtime.ts';
-import { FailureLimiter, loginLimits } from '#lib/server/auth/rate-limit.ts';
+import { PasswordCheckQueue } from '#lib/server/auth/check-queue.ts';
+import { SignInGuard } from '#lib/server/auth/sign-in-guard.ts';
+import { Tarpit } from '#lib/server/auth/tarpit.ts';
 import { openDatabase } from '#lib/server/db/index.ts';
 import { LiveHub } from '#lib/server/live/hub.ts';
 import { maxBufferedBytes, routeLiveToSockets } from '#lib/server/live/node-stream.ts';
@@ -27,10 +29,9 @@ beforeAll(async () => {
 		db,
 		hub,
 		secret: crypto.getRandomValues(new Uint8Array(32)),
-		limiters: {
-			username: new FailureLimiter(loginLimits.username),
-			address: new FailureLimiter(loginLimits.address)
-		}
+		guard: new SignInGuard(),
+		checks: new PasswordCheckQueue(),
+		tarpit: new Tarpit()
 	};
 	server = createServer((_req, res) => res.end('downstream'));
 	routeLiveToSockets(server, async () => rt);

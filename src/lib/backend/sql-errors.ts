@@ -6,6 +6,7 @@
 export const sqlStateStatus: Readonly<Record<string, readonly [number, string]>> = {
 	'42501': [403, 'forbidden'], // insufficient_privilege: RLS, a missing grant, require_hq()
 	'28000': [401, 'unauthorized'], // invalid_authorization_specification
+	PT401: [401, 'session_revoked'], // public.assert_session_current: the account's sessions were ended
 	'23514': [400, 'invalid_value'], // check_violation
 	'23502': [400, 'invalid_value'], // not_null_violation
 	'23503': [404, 'not_found'], // foreign_key_violation: e.g. unknown shelter

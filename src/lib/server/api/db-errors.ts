@@ -31,7 +31,12 @@ export function apiErrorFromSql(error: unknown): ApiError | null {
 	const text = /row-level security|permission denied/i.test(message)
 		? 'Not allowed for this account'
 		: message;
-	return new ApiError(mapped[0], mapped[1], text, retryAfterHeader(error));
+	// A revoked session is a bad token (RFC 6750 § 3), like an expired one.
+	const headers =
+		mapped[1] === 'session_revoked'
+			? { 'www-authenticate': 'Bearer error="invalid_token"' }
+			: retryAfterHeader(error);
+	return new ApiError(mapped[0], mapped[1], text, headers);
 }
 
 /** A 429 from SQL says when to come back in its detail (`retry_after=<seconds>`). */

@@ -1,11 +1,13 @@
 /**
  * The server's process-wide parts, started once (hooks.server.ts `init`): the data-dir lock
  * (embedded PGlite only), the database, the JWT secret, the live hub fed by `onRealtime`, and the
- * login limiters.
+ * sign-in guard and password-check queue.
  */
 import { dataDir, databaseMode, getDatabase } from '../db/index.ts';
 import type { Database } from '../db/types.ts';
-import { FailureLimiter, loginLimits } from '../auth/rate-limit.ts';
+import { PasswordCheckQueue } from '../auth/check-queue.ts';
+import { SignInGuard } from '../auth/sign-in-guard.ts';
+import { Tarpit } from '../auth/tarpit.ts';
 import { loadJwtSecret, sharedJwtSecret } from '../auth/secret.ts';
 import { LiveHub } from '../live/hub.ts';
 import { startBackupService } from '../db/backup-service.ts';
@@ -16,7 +18,9 @@ export interface Runtime {
 	db: Database;
 	hub: LiveHub;
 	secret: Uint8Array;
-	limiters: { username: FailureLimiter; address: FailureLimiter };
+	guard: SignInGuard;
+	checks: PasswordCheckQueue;
+	tarpit: Tarpit;
 }
 
 let started: Promise<Runtime> | undefined;
@@ -44,10 +48,9 @@ async function start(): Promise<Runtime> {
 			db,
 			hub,
 			secret,
-			limiters: {
-				username: new FailureLimiter(loginLimits.username),
-				address: new FailureLimiter(loginLimits.address)
-			}
+			guard: new SignInGuard(),
+			checks: new PasswordCheckQueue(),
+			tarpit: new Tarpit()
 		};
 	} catch (error) {
 		release();

@@ -21,13 +21,16 @@ export interface Account {
 	hash: string | null;
 	role: AppRole | null;
 	shelter_id: string | null;
+	/** Session version (migration 20261202000200): tokens carry it as `tv`. */
+	session_version: number;
 }
 
 export async function findAccount(tx: Tx, username: string): Promise<Account | null> {
 	const result = await tx.query<Account>(
 		`select u.id::text as id, u.email as username, u.encrypted_password as hash,
-		        s.role, s.shelter_id
+		        s.role, s.shelter_id, coalesce(v.version, 0) as session_version
 		   from auth.users u left join public.staff s on s.user_id = u.id
+		   left join public.session_versions v on v.user_id = u.id
 		  where u.email = $1`,
 		[username]
 	);
@@ -41,7 +44,10 @@ export interface NewAccount {
 	shelterId: string | null;
 }
 
-/** Creates the account, or with `replace` resets its password and role. */
+/**
+ * Creates the account, or with `replace` resets its password and role — and then ends every
+ * session of it (issue 18, L4): tokens issued under the old password stop working.
+ */
 export async function saveAccount(
 	db: Database,
 	account: NewAccount,
@@ -72,13 +78,24 @@ export async function saveAccount(
 			 on conflict (user_id) do update set role = excluded.role, shelter_id = excluded.shelter_id`,
 			[id, account.role, account.shelterId]
 		);
+		if (existing) await tx.query('select public.revoke_sessions($1)', [id]);
 		return { id, created: !existing };
 	});
 }
 
-export async function listAccounts(db: Database): Promise<Omit<Account, 'hash'>[]> {
+/** Ends every session of an account at once (`npm run users -- revoke`); false when unknown. */
+export async function revokeSessions(db: Database, username: string): Promise<boolean> {
 	return db.asService(async (tx) => {
-		const result = await tx.query<Omit<Account, 'hash'>>(
+		const account = await findAccount(tx, username);
+		if (!account) return false;
+		await tx.query('select public.revoke_sessions($1)', [account.id]);
+		return true;
+	});
+}
+
+export async function listAccounts(db: Database): Promise<Omit<Account, 'hash' | 'session_version'>[]> {
+	return db.asService(async (tx) => {
+		const result = await tx.query<Omit<Account, 'hash' | 'session_version'>>(
 			`select u.id::text as id, u.email as username, s.role, s.shelter_id
 			   from auth.users u left join public.staff s on s.user_id = u.id
 			  order by u.email`

@@ -1,4 +1,8 @@
-/** `Authorization: Bearer <jwt>` → verified claims; no header → anonymous (null). */
+/**
+ * `Authorization: Bearer <jwt>` → verified claims; no header → anonymous (null). The check itself
+ * is synchronous (jwt.ts: no thread pool); it stays `async` so callers need not change. Whether the
+ * session was revoked is decided by SQL in the request's transaction (session.ts).
+ */
 import type { Claims } from '../db/types.ts';
 import { ApiError, errorResponse } from '../http.ts';
 import { TokenError, verifyAccessToken } from './jwt.ts';
@@ -10,7 +14,7 @@ export async function bearerClaims(header: string | null, secret: Uint8Array): P
 		throw new ApiError(401, 'invalid_token', 'Authorization must be "Bearer <access_token>"');
 	}
 	try {
-		return await verifyAccessToken(secret, match[1]);
+		return verifyAccessToken(secret, match[1]);
 	} catch (error) {
 		if (error instanceof TokenError) throw new ApiError(401, error.code, error.message);
 		throw error;

@@ -1,14 +1,19 @@
 /**
- * POST /api/auth/token logic: limiter check first (a blocked key never reaches the password
- * check), a full scrypt run even for an unknown user (no timing oracle for usernames), one
- * generic 401 for every kind of wrong.
+ * POST /api/auth/token logic, in this order (issue 18):
+ *   1. the sign-in guard checks and records the attempt at once (sign-in-guard.ts): a limited
+ *      attempt is a 429 before anything else, and concurrent guesses cannot all slip through;
+ *   2. the password-check queue gives it a place, or refuses it (429/503) — then the recorded
+ *      attempt is given back (nothing was checked) and nothing is looked up or hashed;
+ *   3. in its place: the account lookup and a full scrypt run, even for an unknown user (no
+ *      timing oracle for usernames); one generic 401 for every kind of wrong.
  */
 import type { Database } from '../db/types.ts';
 import { ApiError } from '../http.ts';
-import { findAccount, usernameSchema } from './accounts.ts';
+import { findAccount, usernameSchema, type Account } from './accounts.ts';
+import type { PasswordCheckQueue } from './check-queue.ts';
 import { defaultTokenSeconds, signAccessToken } from './jwt.ts';
 import { decoyHash, verifyPassword } from './password.ts';
-import type { FailureLimiter } from './rate-limit.ts';
+import type { SignInGuard } from './sign-in-guard.ts';
 
 export interface TokenResponse {
 	access_token: string;
@@ -33,7 +38,8 @@ export class RateLimitedError extends ApiError {
 export interface LoginContext {
 	db: Database;
 	secret: Uint8Array;
-	limiters: { username: FailureLimiter; address: FailureLimiter };
+	guard: SignInGuard;
+	checks: PasswordCheckQueue;
 	address: string;
 	tokenSeconds?: number;
 }
@@ -44,26 +50,40 @@ export async function login(
 ): Promise<TokenResponse> {
 	const parsedName = usernameSchema.safeParse(input.username);
 	const username = parsedName.success ? parsedName.data : input.username.slice(0, 64).toLowerCase();
-	const userKey = `u:${username}`;
-	const addressKey = `a:${context.address}`;
-	const wait = Math.max(
-		context.limiters.username.retryAfter(userKey),
-		context.limiters.address.retryAfter(addressKey)
-	);
-	if (wait > 0) throw new RateLimitedError(wait);
-
-	const account = parsedName.success ? await context.db.asService((tx) => findAccount(tx, username)) : null;
-	const ok = await verifyPassword(input.password, account?.hash ?? (await decoyHash()));
-	if (!account || !ok || !account.role) {
-		context.limiters.username.fail(userKey);
-		context.limiters.address.fail(addressKey);
+	const admission = context.guard.admit(username, context.address);
+	if (!admission.ok) throw new RateLimitedError(admission.retryAfter);
+	const place = context.checks.enter(context.address);
+	if (!place.ok) {
+		admission.ticket.settle('unchecked');
+		throw place.refusal;
+	}
+	let account: Account | null;
+	try {
+		account = await place.run(async () => {
+			const found = parsedName.success ? await context.db.asService((tx) => findAccount(tx, username)) : null;
+			const ok = await verifyPassword(input.password, found?.hash ?? (await decoyHash()));
+			return ok && found?.role ? found : null;
+		});
+	} catch (error) {
+		// A database or hashing failure is no guess: give the attempt back.
+		admission.ticket.settle('unchecked');
+		throw error;
+	}
+	if (!account?.role) {
+		admission.ticket.settle('wrong');
 		throw new ApiError(401, 'invalid_credentials', 'Wrong username or password');
 	}
-	context.limiters.username.reset(userKey);
+	admission.ticket.settle('right');
 	const seconds = context.tokenSeconds ?? tokenSecondsFromEnv();
-	const { token, expiresAt } = await signAccessToken(
+	const { token, expiresAt } = signAccessToken(
 		context.secret,
-		{ userId: account.id, username, appRole: account.role, shelterId: account.shelter_id },
+		{
+			userId: account.id,
+			username,
+			appRole: account.role,
+			shelterId: account.shelter_id,
+			sessionVersion: account.session_version
+		},
 		seconds
 	);
 	return {

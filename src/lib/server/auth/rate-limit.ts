@@ -50,16 +50,37 @@ export class FailureLimiter {
 		}
 	}
 
+	/**
+	 * Counts an attempt as a failure now, before it is checked: `retryAfter` and `record` run in
+	 * one synchronous step (sign-in-guard.ts), so concurrent attempts can never all pass the check
+	 * while the first ones are still hashing (issue 18, M1). Give it back with `release`.
+	 */
+	record(key: string, now = Date.now()): void {
+		this.fail(key, now);
+	}
+
+	/** Takes back one attempt recorded at `time` (it was right, or never checked). */
+	release(key: string, time: number): void {
+		const times = this.#failures.get(key);
+		if (!times) return;
+		const at = times.lastIndexOf(time);
+		if (at !== -1) times.splice(at, 1);
+		if (!times.length) this.#failures.delete(key);
+	}
+
 	reset(key: string): void {
 		this.#failures.delete(key);
 	}
 }
 
 /**
- * Login limits in 15 minutes: 5 failures per username, 100 per client address (generous because a
- * city office may put many terminals behind one address).
+ * Sign-in limits in 15 minutes (docs/security.md "Sign-in limits"): 5 failures per username from
+ * one address; 100 per address over all usernames and 100 per username over all addresses — those
+ * two never refuse an address the account signed in from before (sign-in-guard.ts). Generous per
+ * address because a city office may put many terminals behind one address.
  */
 export const loginLimits = {
-	username: { limit: 5, windowMs: 15 * 60_000 },
-	address: { limit: 100, windowMs: 15 * 60_000 }
+	pair: { limit: 5, windowMs: 15 * 60_000, maxKeys: 20_000 },
+	address: { limit: 100, windowMs: 15 * 60_000 },
+	username: { limit: 100, windowMs: 15 * 60_000 }
 } as const;

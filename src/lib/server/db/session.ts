@@ -5,8 +5,13 @@
  */
 import type { Claims, QueryResult, RealtimeMessage, Tx } from './types.ts';
 
-/** One round trip: both settings are `is_local`, so they end with the transaction. */
-export const setCallerSql = "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)";
+/**
+ * One round trip: both settings are `is_local`, so they end with the transaction. The first column
+ * (evaluated first, as the session user) refuses a revoked session with SQLSTATE PT401
+ * (migration 20261202000200_add_session_versions.sql).
+ */
+export const setCallerSql =
+	"select public.assert_session_current($2::text::jsonb), set_config('role', $1, true), set_config('request.jwt.claims', $2, true)";
 
 export function callerParams(claims: Claims | null): [string, string] {
 	if (claims === null) return ['anon', JSON.stringify({ role: 'anon' })];
