@@ -16,6 +16,7 @@ import { bearerClaims, tokenRefusal } from '../auth/bearer.ts';
 import { ApiError, apiErrorResponse, errorResponse } from '../http.ts';
 import { applySecurityHeaders } from '../security-headers.ts';
 import type { Batch } from './hub.ts';
+import { clientAddress } from './client-address.ts';
 import { startLiveSession, type LiveSink } from './session.ts';
 import { authorizeTopics, parseResume, parseTopics } from './subscribe.ts';
 import { httpChunk, liveResponseHeaders } from './sse.ts';
@@ -97,8 +98,15 @@ export async function serveLive(
 		}
 		const topics = parseTopics(url.searchParams.get('topics'));
 		const after = parseResume(header(req, 'last-event-id'), url.searchParams.get('after'));
-		await authorizeTopics(db, claims, topics);
-		if (res.destroyed) return;
+		// Before authorization: a refused stream costs no database work.
+		const release = hub.admission.admit(clientAddress(req));
+		try {
+			await authorizeTopics(db, claims, topics);
+		} catch (error) {
+			release();
+			throw error;
+		}
+		if (res.destroyed) return release();
 		const framed = req.httpVersion === '1.1';
 		const headers = applySecurityHeaders(new Response(null, { headers: liveResponseHeaders }), url).headers;
 		res.writeHead(200, {
@@ -110,7 +118,10 @@ export async function serveLive(
 			connection: 'close'
 		});
 		res.flushHeaders();
-		const session = startLiveSession({ db, hub, claims, topics, after }, new SocketSink(res, framed));
+		const session = startLiveSession(
+			{ db, hub, claims, topics, after, release },
+			new SocketSink(res, framed)
+		);
 		res.once('close', () => session.stop());
 	} catch (error) {
 		const response = apiErrorResponse(error);
