@@ -91,7 +91,14 @@ const add = spawnSync(process.execPath, [resolve('scripts/users.ts'), 'add', 'be
 	encoding: 'utf8'
 });
 if (add.status !== 0) throw new Error(`users add failed: ${add.stderr}`);
-const server = await startServer({ dataDir, entry });
+// Every subscriber comes from loopback, one address: lift the per-address and total stream caps
+// (admission.ts) above the subscriber count, or all but the first 64 would be refused.
+const streamCap = String(subscribers + 100);
+const server = await startServer({
+	dataDir,
+	entry,
+	env: { BOSAI_LIVE_MAX_STREAMS: streamCap, BOSAI_LIVE_MAX_STREAMS_PER_ADDRESS: streamCap }
+});
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 
 function request(

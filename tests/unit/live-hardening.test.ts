@@ -123,7 +123,13 @@ describe('H2: anonymous live replays do not reach the database', () => {
 
 		const limit = await replayText(watched, hub, null, ['shelters', 'alerts'], head - maxAnonymousReplay - 1);
 		expect(limit).toContain('event: resync');
-		const justEnough = await replayText(watched, hub, null, ['shelters', 'alerts'], head - maxAnonymousReplay);
+		const justEnough = await replayText(
+			watched,
+			hub,
+			null,
+			['shelters', 'alerts'],
+			head - maxAnonymousReplay
+		);
 		expect(justEnough).not.toContain('resync');
 		expect(justEnough.match(/^event: (status|alert)$/gm)).toHaveLength(maxAnonymousReplay);
 		expect(stats.calls).toBe(0);
@@ -137,7 +143,9 @@ describe('H2: anonymous live replays do not reach the database', () => {
 				.asUser(null, (tx) => tx.query('select 1'), { priority: 'background' })
 				.then(() => void order.push(name));
 		const write = (name: string) =>
-			db.asService((tx) => tx.query(`select count(*) from public.shelters`)).then(() => void order.push(name));
+			db
+				.asService((tx) => tx.query(`select count(*) from public.shelters`))
+				.then(() => void order.push(name));
 		const tasks = [read('r0'), read('r1'), read('r2'), write('w0')];
 		for (let i = 1; i <= 20; i++) tasks.push(write(`w${i}`));
 		await Promise.all(tasks);

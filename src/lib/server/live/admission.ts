@@ -41,7 +41,12 @@ export class StreamAdmission {
 			throw new ApiError(429, 'too_many_streams', 'Too many live streams from this address', retry);
 		}
 		if (this.#total >= this.limits.total) {
-			throw new ApiError(503, 'server_busy', 'The server has too many live streams; try again shortly', retry);
+			throw new ApiError(
+				503,
+				'server_busy',
+				'The server has too many live streams; try again shortly',
+				retry
+			);
 		}
 		this.#byAddress.set(address, mine + 1);
 		this.#total += 1;
