@@ -32,6 +32,7 @@ import { Worker } from 'node:worker_threads';
 import { openDatabase } from '../src/lib/server/db/index.ts';
 import { buildDir, startServer } from '../tests/support/server.ts';
 import { reportFigure } from './report.ts';
+import { benchRequester } from './support/http-request.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -107,38 +108,7 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
 /** The staff terminal's own address (the attackers use 198.18.0.0/15). */
 const staffAddress = '192.0.2.10';
 
-function request(
-	method: string,
-	path: string,
-	body?: unknown,
-	token?: string
-): Promise<{ status: number; text: string }> {
-	return new Promise((done, fail) => {
-		const payload = body === undefined ? undefined : JSON.stringify(body);
-		const req = http.request(
-			`${server.url}${path}`,
-			{
-				method,
-				agent,
-				headers: {
-					'x-forwarded-for': staffAddress,
-					...(payload
-						? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
-						: {}),
-					...(token ? { authorization: `Bearer ${token}` } : {})
-				}
-			},
-			(res) => {
-				let text = '';
-				res.setEncoding('utf8');
-				res.on('data', (chunk) => (text += chunk));
-				res.on('end', () => done({ status: res.statusCode ?? 0, text }));
-			}
-		);
-		req.on('error', fail);
-		req.end(payload);
-	});
-}
+const request = benchRequester(server.url, agent, { 'x-forwarded-for': staffAddress });
 
 const login = await request('POST', '/api/auth/token', { username: 'bench-staff', password });
 if (login.status !== 200) throw new Error(`sign-in failed: ${login.status} ${login.text}`);

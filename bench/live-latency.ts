@@ -25,6 +25,7 @@ import { openDatabase } from '../src/lib/server/db/index.ts';
 import { SseParser } from '../src/lib/backend/sse-parser.ts';
 import { buildDir, startServer } from '../tests/support/server.ts';
 import { reportFigure } from './report.ts';
+import { benchRequester } from './support/http-request.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -101,37 +102,7 @@ const server = await startServer({
 });
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 
-function request(
-	method: string,
-	path: string,
-	body?: unknown,
-	token?: string
-): Promise<{ status: number; text: string }> {
-	return new Promise((done, fail) => {
-		const payload = body === undefined ? undefined : JSON.stringify(body);
-		const req = http.request(
-			`${server.url}${path}`,
-			{
-				method,
-				agent,
-				headers: {
-					...(payload
-						? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
-						: {}),
-					...(token ? { authorization: `Bearer ${token}` } : {})
-				}
-			},
-			(res) => {
-				let text = '';
-				res.setEncoding('utf8');
-				res.on('data', (chunk) => (text += chunk));
-				res.on('end', () => done({ status: res.statusCode ?? 0, text }));
-			}
-		);
-		req.on('error', fail);
-		req.end(payload);
-	});
-}
+const request = benchRequester(server.url, agent);
 
 const login = await request('POST', '/api/auth/token', { username: 'bench-hq', password });
 const token = (JSON.parse(login.text) as { access_token: string }).access_token;

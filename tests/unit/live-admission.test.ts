@@ -4,50 +4,26 @@
  * (node-stream.ts), the Kit route's code path (subscribe.ts), a real PGlite with the real
  * migrations, and the real client reader (live-reader.ts) over fetch.
  */
-import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLive } from '#lib/backend/live-reader.ts';
 import { isResync, type LiveEvent, type LiveState } from '#lib/backend/port.ts';
 import type { Runtime } from '#lib/server/api/runtime.ts';
-import { FailureLimiter, loginLimits } from '#lib/server/auth/rate-limit.ts';
-import { openDatabase } from '#lib/server/db/index.ts';
-import { LiveHub } from '#lib/server/live/hub.ts';
 import { liveHubOptionsFromEnv } from '#lib/server/live/limits-env.ts';
-import { routeLiveToSockets } from '#lib/server/live/node-stream.ts';
 import { maxAnonymousReplay } from '#lib/server/live/public-replay.ts';
 import { subscribe } from '#lib/server/live/subscribe.ts';
+import { startLiveServer, type LiveServer } from './live-fixtures.ts';
 
+let live: LiveServer;
 let rt: Runtime;
-let server: Server;
 let base: string;
 
 beforeAll(async () => {
-	const db = await openDatabase({ driver: 'pglite', dataDir: 'memory://', seed: false });
-	const hub = new LiveHub(0, 60_000, { limits: { total: 3, perAddress: 2, retryAfter: 1 } });
-	await hub.load(db);
-	db.onRealtime((message) => hub.publish(message));
-	rt = {
-		dataDir: 'memory://',
-		db,
-		hub,
-		secret: crypto.getRandomValues(new Uint8Array(32)),
-		limiters: {
-			username: new FailureLimiter(loginLimits.username),
-			address: new FailureLimiter(loginLimits.address)
-		}
-	};
-	server = createServer((_req, res) => res.end('downstream'));
-	routeLiveToSockets(server, async () => rt);
-	await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-	const address = server.address();
-	base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+	live = await startLiveServer({ limits: { total: 3, perAddress: 2, retryAfter: 1 } });
+	({ rt, base } = live);
 }, 60_000);
 
 afterAll(async () => {
-	rt?.hub.close();
-	server?.closeAllConnections();
-	await new Promise((done) => server?.close(done));
-	await rt?.db.close();
+	await live?.close();
 });
 
 const waitFor = async (ok: () => boolean, ms = 5_000) => {

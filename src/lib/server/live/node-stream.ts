@@ -87,6 +87,7 @@ export async function serveLive(
 	rt: () => Promise<Runtime> = runtime
 ): Promise<void> {
 	const url = requestUrl(req);
+	let release: (() => void) | undefined;
 	try {
 		const { db, hub, secret } = await rt();
 		let claims;
@@ -99,13 +100,8 @@ export async function serveLive(
 		const topics = parseTopics(url.searchParams.get('topics'));
 		const after = parseResume(header(req, 'last-event-id'), url.searchParams.get('after'));
 		// Before authorization: a refused stream costs no database work.
-		const release = hub.admission.admit(clientAddress(req));
-		try {
-			await authorizeTopics(db, claims, topics);
-		} catch (error) {
-			release();
-			throw error;
-		}
+		release = hub.admission.admit(clientAddress(req));
+		await authorizeTopics(db, claims, topics);
 		if (res.destroyed) return release();
 		const framed = req.httpVersion === '1.1';
 		const headers = applySecurityHeaders(new Response(null, { headers: liveResponseHeaders }), url).headers;
@@ -124,6 +120,8 @@ export async function serveLive(
 		);
 		res.once('close', () => session.stop());
 	} catch (error) {
+		// No session holds the place (the session gives it back itself once started).
+		release?.();
 		const response = apiErrorResponse(error);
 		if (!response) console.error('live:', error instanceof Error ? error.message : error);
 		await send(res, response ?? errorResponse(500, 'internal', 'Internal error'), url);

@@ -1,0 +1,45 @@
+/**
+ * The benchmarks' HTTP client: one request over a shared agent, JSON body in, status and text
+ * out, optional Bearer token and extra headers (e.g. X-Forwarded-For of bench/abuse.ts).
+ */
+import http from 'node:http';
+
+export type BenchRequest = (
+	method: string,
+	path: string,
+	body?: unknown,
+	token?: string
+) => Promise<{ status: number; text: string }>;
+
+export function benchRequester(
+	baseUrl: string,
+	agent: http.Agent,
+	extraHeaders: Record<string, string> = {}
+): BenchRequest {
+	return (method, path, body, token) =>
+		new Promise((done, fail) => {
+			const payload = body === undefined ? undefined : JSON.stringify(body);
+			const req = http.request(
+				`${baseUrl}${path}`,
+				{
+					method,
+					agent,
+					headers: {
+						...extraHeaders,
+						...(payload
+							? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+							: {}),
+						...(token ? { authorization: `Bearer ${token}` } : {})
+					}
+				},
+				(res) => {
+					let text = '';
+					res.setEncoding('utf8');
+					res.on('data', (chunk) => (text += chunk));
+					res.on('end', () => done({ status: res.statusCode ?? 0, text }));
+				}
+			);
+			req.on('error', fail);
+			req.end(payload);
+		});
+}
