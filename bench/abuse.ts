@@ -21,7 +21,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -33,6 +33,7 @@ import { openDatabase } from '../src/lib/server/db/index.ts';
 import { buildDir, startServer } from '../tests/support/server.ts';
 import { reportFigure } from './report.ts';
 import { benchRequester } from './support/http-request.ts';
+import { processCpuSeconds, processRssMib } from './support/server-proc.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -116,18 +117,24 @@ const token = (JSON.parse(login.text) as { access_token: string }).access_token;
 
 interface Phase {
 	name: string;
+	/** Every report's wait, failed ones too (a lower bound when cut by the timeout). */
 	latencies: number[];
 	failed: number;
 	seconds: number;
+	/** Share of one core the server used during the phase. */
+	serverCpu: number;
 }
+
+const serverCpuSeconds = () => processCpuSeconds(server.process.pid!);
 
 /** Sequential staff reports (a terminal's outbox sends one at a time) until `reports` or time is up. */
 async function measureReports(name: string): Promise<Phase> {
 	const latencies: number[] = [];
 	let failed = 0;
+	const cpu = serverCpuSeconds();
 	const started = performance.now();
 	const end = started + phaseSeconds * 1000;
-	while (latencies.length + failed < reports && performance.now() < end) {
+	while (latencies.length < reports && performance.now() < end) {
 		const report = {
 			client_id: randomUUID(),
 			shelter_id: shelterId,
@@ -143,15 +150,14 @@ async function measureReports(name: string): Promise<Phase> {
 			status: 0,
 			text: error.message
 		}));
-		if (r.status === 201) latencies.push(performance.now() - sent);
-		else if (++failed <= 3) console.error(`POST /api/reports failed: ${r.status} ${r.text.slice(0, 200)}`);
+		latencies.push(performance.now() - sent);
+		if (r.status !== 201 && ++failed <= 3) {
+			console.error(`POST /api/reports failed: ${r.status} ${r.text.slice(0, 200)}`);
+		}
 	}
-	return {
-		name,
-		latencies: latencies.sort((a, b) => a - b),
-		failed,
-		seconds: (performance.now() - started) / 1000
-	};
+	const seconds = (performance.now() - started) / 1000;
+	const serverCpu = (serverCpuSeconds() - cpu) / seconds;
+	return { name, latencies: latencies.sort((a, b) => a - b), failed, seconds, serverCpu };
 }
 
 interface AttackTally {
@@ -173,13 +179,18 @@ function attackers(data: Record<string, unknown>): { stop: () => Promise<AttackT
 	};
 }
 
-/** Resident set size of the server process in MiB (Linux /proc). */
-function serverRssMib(): number {
-	const status = readFileSync(`/proc/${server.process.pid}/status`, 'utf8');
-	return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
-}
+const serverRssMib = () => processRssMib(server.process.pid!);
 
-const settle = () => new Promise((r) => setTimeout(r, 1_000));
+/** After an attack: wait until the server answers quickly again (its backlog is gone), bounded. */
+async function settle(): Promise<void> {
+	const deadline = performance.now() + phaseSeconds * 1000;
+	while (performance.now() < deadline) {
+		const sent = performance.now();
+		await request('GET', '/api/alerts').catch(() => null);
+		if (performance.now() - sent < 100) break;
+	}
+	await new Promise((r) => setTimeout(r, 1_000));
+}
 
 // Warm-up (JIT, caches), not measured.
 await measureReports('warm-up');
@@ -258,7 +269,8 @@ for (const phase of [idle, underSignins, underReplays]) {
 	const p = (n: number) => percentile(phase.latencies, n);
 	console.log(
 		`${phase.name}: ${phase.latencies.length} reports (${phase.failed} failed) in ${phase.seconds.toFixed(1)} s; ` +
-			`POST /api/reports ms p50 ${fmt(p(50))}, p95 ${fmt(p(95))}, p99 ${fmt(p(99))}, max ${fmt(phase.latencies.at(-1) ?? NaN)}`
+			`POST /api/reports ms p50 ${fmt(p(50))}, p95 ${fmt(p(95))}, p99 ${fmt(p(99))}, max ${fmt(phase.latencies.at(-1) ?? NaN)}; ` +
+			`server at ${(phase.serverCpu * 100).toFixed(0)}% of a core`
 	);
 }
 console.log(
@@ -281,7 +293,7 @@ for (const phase of [underSignins, underReplays]) {
 		value: p99,
 		unit: 'ms',
 		target: '≤ 3× idle and ≤ 500',
-		pass: phase.failed === 0 && phase.latencies.length === reports && ratio <= 3 && p99 <= 500,
+		pass: phase.failed === 0 && phase.latencies.length >= reports && ratio <= 3 && p99 <= 500,
 		note: `${ratio.toFixed(2)}× idle p99 ${fmt(idleP99)} ms`
 	});
 }

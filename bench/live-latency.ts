@@ -13,7 +13,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,6 +26,7 @@ import { SseParser } from '../src/lib/backend/sse-parser.ts';
 import { buildDir, startServer } from '../tests/support/server.ts';
 import { reportFigure } from './report.ts';
 import { benchRequester } from './support/http-request.ts';
+import { processCpuSeconds, processRssMib } from './support/server-proc.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -197,18 +198,10 @@ for (let open = 0; open < subscribers; open += probeEvery) {
 }
 console.log(`${subscribers} subscribers connected (${probeCounts.length} measure latency)`);
 
-/** CPU seconds (user + system) the server process has used so far (Linux /proc, USER_HZ 100). */
-function serverCpuSeconds(): number {
-	const stat = readFileSync(`/proc/${server.process.pid}/stat`, 'utf8');
-	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-	return (Number(fields[11]) + Number(fields[12])) / 100;
-}
+const serverCpuSeconds = () => processCpuSeconds(server.process.pid!);
 
-/** Resident set size of the server process in MB (Linux /proc). */
-function serverRssMb(): number {
-	const status = readFileSync(`/proc/${server.process.pid}/status`, 'utf8');
-	return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
-}
+/** Resident set size of the server process in MiB (printed as MB, as before). */
+const serverRssMb = () => processRssMib(server.process.pid!);
 const rssStart = serverRssMb();
 /** Server RSS every 10 s of the run: does memory level off? */
 const rssSeries: number[] = [];

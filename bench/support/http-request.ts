@@ -1,6 +1,6 @@
 /**
  * The benchmarks' HTTP client: one request over a shared agent, JSON body in, status and text
- * out, optional Bearer token and extra headers (e.g. X-Forwarded-For of bench/abuse.ts).
+ * out, optional Bearer token, extra headers (e.g. X-Forwarded-For of bench/abuse.ts) and timeout.
  */
 import http from 'node:http';
 
@@ -11,10 +11,12 @@ export type BenchRequest = (
 	token?: string
 ) => Promise<{ status: number; text: string }>;
 
+/** `timeoutMs`: a request without an answer by then fails (a bench must stay bounded in time). */
 export function benchRequester(
 	baseUrl: string,
 	agent: http.Agent,
-	extraHeaders: Record<string, string> = {}
+	extraHeaders: Record<string, string> = {},
+	timeoutMs = 0
 ): BenchRequest {
 	return (method, path, body, token) =>
 		new Promise((done, fail) => {
@@ -40,6 +42,8 @@ export function benchRequester(
 				}
 			);
 			req.on('error', fail);
+			if (timeoutMs > 0)
+				req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer in ${timeoutMs} ms`)));
 			req.end(payload);
 		});
 }
