@@ -14,7 +14,10 @@
  * The attackers run on a worker thread (bench/support/abuse-attackers.ts), each with its own
  * X-Forwarded-For address (the server runs with ADDRESS_HEADER=x-forwarded-for): a distributed
  * attack, which per-address limits alone do not stop. Bounded: every phase ends after
- * `--reports` reports or `--seconds`, whichever comes first.
+ * `--reports` reports or `--seconds`, whichever comes first; (b) runs before (a) (see below).
+ * UNFINISHED: under the sign-in flood one report was seen answered only after ~95 s although
+ * each request has a hard timer of `--seconds` (shared, loaded machine, 2 runs); why the timer did
+ * not cut it first is not found yet. The run still ends (the attack stops, the answer comes).
  * Needs a build (`npm run build`; BOSAI_BUILD_OUT picks another one).
  *   node bench/abuse.ts [--reports 200] [--signins 400] [--replays 300] [--messages 3000]
  *     [--addresses 300] [--streams 300] [--seconds 60]
@@ -196,17 +199,8 @@ async function settle(): Promise<void> {
 await measureReports('warm-up');
 const idle = await measureReports('idle');
 
-const signinAttack = attackers({
-	mode: 'signin',
-	url: `${server.url}/api/auth/token`,
-	concurrency: signins,
-	addresses
-});
-await settle();
-const underSignins = await measureReports('(a) wrong sign-ins');
-const signinTally = await signinAttack.stop();
-await settle();
-
+// (b) before (a): a sign-in flood leaves a backlog of password hashes in the server's thread
+// pool that would still run during the next phase; `settle` waits for it, bounded.
 const replayAttack = attackers({
 	mode: 'replay',
 	url: `${server.url}/api/live?topics=shelters,alerts&after=1`,
@@ -214,9 +208,20 @@ const replayAttack = attackers({
 	addresses,
 	head
 });
-await settle();
+await new Promise((r) => setTimeout(r, 1_000)); // the attack ramps up
 const underReplays = await measureReports('(b) deep replays');
 const replayTally = await replayAttack.stop();
+await settle();
+
+const signinAttack = attackers({
+	mode: 'signin',
+	url: `${server.url}/api/auth/token`,
+	concurrency: signins,
+	addresses
+});
+await new Promise((r) => setTimeout(r, 1_000)); // the attack ramps up
+const underSignins = await measureReports('(a) wrong sign-ins');
+const signinTally = await signinAttack.stop();
 await settle();
 
 /** L3: server memory held by `idleStreams` open anonymous streams (no replay), per stream. */
@@ -257,7 +262,11 @@ if (server.process.exitCode !== null || server.process.signalCode !== null) {
 	process.exit(1);
 }
 agent.destroy();
-await server.stop();
+// An overloaded server may still be working through the attack's backlog: bounded stop.
+await Promise.race([
+	server.stop(),
+	new Promise((r) => setTimeout(r, 10_000)).then(() => server.stop('SIGKILL'))
+]);
 rmSync(dataDir, { recursive: true, force: true });
 
 const fmt = (ms: number) => ms.toFixed(1);

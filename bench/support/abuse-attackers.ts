@@ -127,9 +127,9 @@ const loops = Array.from({ length: concurrency }, (_, i) => loop(i));
 parentPort!.on('message', async (message: 'stop') => {
 	if (message !== 'stop') return;
 	stopping = true;
-	// A replay still running is cut: the phase is over.
+	// Requests still running are cut (an overloaded server may take minutes): the phase is over.
 	for (const socket of sockets) socket.destroy();
-	await Promise.all(loops);
 	agent.destroy();
+	await Promise.all(loops);
 	parentPort!.postMessage({ type: 'done', attempts, byStatus, errors, bytes });
 });

@@ -42,8 +42,11 @@ export function benchRequester(
 				}
 			);
 			req.on('error', fail);
-			if (timeoutMs > 0)
-				req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer in ${timeoutMs} ms`)));
+			// A hard timer, not req.setTimeout (which only watches an idle socket once assigned).
+			if (timeoutMs > 0) {
+				const timer = setTimeout(() => req.destroy(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs);
+				req.on('close', () => clearTimeout(timer));
+			}
 			req.end(payload);
 		});
 }
