@@ -19,7 +19,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -33,6 +33,8 @@ import pg from 'pg';
 import { startPostgres } from '../tests/support/postgres.ts';
 import { buildDir, startServer, type RunningServer } from '../tests/support/server.ts';
 import { reportFigure } from './report.ts';
+import { benchRequester } from './support/http-request.ts';
+import { processCpuSeconds, processRssMib } from './support/server-proc.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -132,6 +134,14 @@ function addHqAccount() {
 	});
 	if (add.status !== 0) throw new Error(`users add failed: ${add.stderr}`);
 }
+// Every subscriber comes from loopback, one address: lift the per-address and total stream caps
+// (admission.ts) above the subscriber count, or all but the first 64 would be refused.
+const streamCap = String(subscribers + 100);
+const serverEnv = {
+	...databaseEnv,
+	BOSAI_LIVE_MAX_STREAMS: streamCap,
+	BOSAI_LIVE_MAX_STREAMS_PER_ADDRESS: streamCap
+};
 // PGlite: the CLI first (one process at a time); PostgreSQL: after the first server migrated.
 if (!cluster) addHqAccount();
 const servers: RunningServer[] = [];
@@ -140,46 +150,21 @@ for (let i = 0; i < serverCount; i++) {
 		await startServer({
 			dataDir: i === 0 ? dataDir : mkdtempSync(join(tmpdir(), 'bosai-bench-live-')),
 			entry,
-			env: databaseEnv
+			env: serverEnv
 		})
 	);
 }
 if (cluster) addHqAccount();
 const server = servers[0];
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-
-function request(
+const requesters = new Map(servers.map((s) => [s, benchRequester(s.url, agent)]));
+const request = (
 	method: string,
 	path: string,
 	body?: unknown,
 	token?: string,
 	target: RunningServer = server
-): Promise<{ status: number; text: string }> {
-	return new Promise((done, fail) => {
-		const payload = body === undefined ? undefined : JSON.stringify(body);
-		const req = http.request(
-			`${target.url}${path}`,
-			{
-				method,
-				agent,
-				headers: {
-					...(payload
-						? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
-						: {}),
-					...(token ? { authorization: `Bearer ${token}` } : {})
-				}
-			},
-			(res) => {
-				let text = '';
-				res.setEncoding('utf8');
-				res.on('data', (chunk) => (text += chunk));
-				res.on('end', () => done({ status: res.statusCode ?? 0, text }));
-			}
-		);
-		req.on('error', fail);
-		req.end(payload);
-	});
-}
+) => requesters.get(target)!(method, path, body, token);
 
 const login = await request('POST', '/api/auth/token', { username: 'bench-hq', password });
 const token = (JSON.parse(login.text) as { access_token: string }).access_token;
@@ -275,22 +260,11 @@ for (let open = 0; open < subscribers; open += probeEvery) {
 }
 console.log(`${subscribers} subscribers connected (${probeCounts.length} measure latency)`);
 
-/** CPU seconds (user + system) the app server processes have used so far (Linux /proc, USER_HZ 100). */
-function serverCpuSeconds(): number {
-	return servers.reduce((sum, s) => {
-		const stat = readFileSync(`/proc/${s.process.pid}/stat`, 'utf8');
-		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		return sum + (Number(fields[11]) + Number(fields[12])) / 100;
-	}, 0);
-}
+/** CPU seconds (user + system) of the app server processes, summed. */
+const serverCpuSeconds = () => servers.reduce((sum, s) => sum + processCpuSeconds(s.process.pid!), 0);
 
-/** Resident set size of the app server processes in MB, summed (Linux /proc). */
-function serverRssMb(): number {
-	return servers.reduce((sum, s) => {
-		const status = readFileSync(`/proc/${s.process.pid}/status`, 'utf8');
-		return sum + Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
-	}, 0);
-}
+/** Resident set size of the app server processes in MiB, summed (printed as MB, as before). */
+const serverRssMb = () => servers.reduce((sum, s) => sum + processRssMib(s.process.pid!), 0);
 const rssStart = serverRssMb();
 /** Server RSS every 10 s of the run: does memory level off? */
 const rssSeries: number[] = [];

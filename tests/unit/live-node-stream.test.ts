@@ -4,47 +4,26 @@
  * back as a valid stream in Node's HTTP client (fetch), end cleanly, and behave like the Kit
  * route for errors; every other request must still reach the listener that was there (Kit).
  */
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SseParser, type SseEvent } from '#lib/backend/sse-parser.ts';
 import type { Runtime } from '#lib/server/api/runtime.ts';
-import { PasswordCheckQueue } from '#lib/server/auth/check-queue.ts';
-import { SignInGuard } from '#lib/server/auth/sign-in-guard.ts';
-import { Tarpit } from '#lib/server/auth/tarpit.ts';
-import { openDatabase } from '#lib/server/db/index.ts';
 import { LiveHub } from '#lib/server/live/hub.ts';
 import { maxBufferedBytes, routeLiveToSockets } from '#lib/server/live/node-stream.ts';
+import { startLiveServer, type LiveServer } from './live-fixtures.ts';
 
+let live: LiveServer;
 let rt: Runtime;
-let server: Server;
 let base: string;
 
 beforeAll(async () => {
-	const db = await openDatabase({ driver: 'pglite', dataDir: 'memory://', seed: false });
-	const hub = new LiveHub(0, 60_000);
-	db.onRealtime((message) => hub.publish(message));
-	rt = {
-		dataDir: 'memory://',
-		db,
-		hub,
-		secret: crypto.getRandomValues(new Uint8Array(32)),
-		guard: new SignInGuard(),
-		checks: new PasswordCheckQueue(),
-		tarpit: new Tarpit()
-	};
-	server = createServer((_req, res) => res.end('downstream'));
-	routeLiveToSockets(server, async () => rt);
-	await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-	const address = server.address();
-	base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+	live = await startLiveServer();
+	({ rt, base } = live);
 }, 60_000);
 
 afterAll(async () => {
-	rt?.hub.close();
-	server?.closeAllConnections();
-	await new Promise((done) => server?.close(done));
-	await rt?.db.close();
+	await live?.close();
 });
 
 const send = (n: number, payload: unknown = { n }) =>

@@ -3,9 +3,12 @@
  * Authorization header (and tokens in URLs end up in logs). Reconnects with exponential backoff
  * and jitter, sending Last-Event-ID so the server replays what was missed. A 4xx answer (not
  * allowed, bad topic, expired session) is final: the state becomes 'closed' and `onError` says why.
+ * A server that is full (429 too many streams from this address, 503 busy) is retried, never
+ * sooner than its Retry-After. When the server cannot replay what was missed it sends one
+ * `resync` event (topic null, port.ts `isResync`): the subscriber refetches its snapshot.
  */
 import { backendErrorOf } from './http-error.ts';
-import type { BackendError, LiveEvent, LiveState, Topic } from './port.ts';
+import { resyncEvent, type BackendError, type LiveEvent, type LiveState, type Topic } from './port.ts';
 import { SseParser } from './sse-parser.ts';
 
 export interface LiveReaderOptions {
@@ -36,6 +39,9 @@ export function readLive(options: LiveReaderOptions): () => void {
 		options.onState?.(next);
 	};
 
+	/** Milliseconds the server asked us to wait before the next try (Retry-After), or 0. */
+	let retryAfterMs = 0;
+
 	const once = async (): Promise<'retry' | 'final'> => {
 		const url = `${options.url}${options.url.includes('?') ? '&' : '?'}topics=${encodeURIComponent(options.topics.join(','))}`;
 		const headers: Record<string, string> = { accept: 'text/event-stream', ...options.headers?.() };
@@ -45,7 +51,11 @@ export function readLive(options: LiveReaderOptions): () => void {
 			options.onError?.(await backendErrorOf(response));
 			return 'final';
 		}
-		if (!response.ok || !response.body) return 'retry';
+		if (!response.ok || !response.body) {
+			retryAfterMs = retryAfterOf(response.headers.get('retry-after'));
+			await response.body?.cancel().catch(() => undefined);
+			return 'retry';
+		}
 		setState('live');
 		const parser = new SseParser();
 		const decoder = new TextDecoder();
@@ -63,7 +73,8 @@ export function readLive(options: LiveReaderOptions): () => void {
 				}
 				options.onEvent({
 					id: frame.id ?? '',
-					topic: parsed.topic as Topic,
+					// Only `resync` has no topic; anything else without one is not ours to pass on.
+					topic: frame.event === resyncEvent ? null : (parsed.topic as Topic),
 					event: frame.event,
 					payload: parsed.payload
 				});
@@ -83,7 +94,9 @@ export function readLive(options: LiveReaderOptions): () => void {
 			setState('reconnecting');
 			// A connection that lasted a while resets the backoff.
 			if (Date.now() - started > 10_000) delay = minDelay;
-			const wait = delay / 2 + Math.random() * (delay / 2);
+			// Jitter spreads a crowd of clients refused at once over the wait.
+			const wait = Math.max(delay / 2, retryAfterMs) + Math.random() * (delay / 2);
+			retryAfterMs = 0;
 			delay = Math.min(maxDelay, delay * 2);
 			await new Promise((resolve) => setTimeout(resolve, wait));
 		}
@@ -94,4 +107,14 @@ export function readLive(options: LiveReaderOptions): () => void {
 		stopped = true;
 		controller.abort();
 	};
+}
+
+/** Longest Retry-After honoured: a wrong header must not silence a client for hours. */
+const maxRetryAfterMs = 5 * 60_000;
+
+/** Retry-After in delay-seconds (RFC 9110 § 10.2.3) or an HTTP date, as milliseconds from now. */
+export function retryAfterOf(header: string | null, now = Date.now()): number {
+	if (!header) return 0;
+	const ms = /^\d+$/.test(header.trim()) ? Number(header.trim()) * 1000 : Date.parse(header) - now;
+	return Number.isFinite(ms) ? Math.min(maxRetryAfterMs, Math.max(0, ms)) : 0;
 }

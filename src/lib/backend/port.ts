@@ -25,9 +25,21 @@ export type Topic = 'shelters' | 'alerts' | 'jma' | 'hq' | `shelter:${string}`;
 export interface LiveEvent {
 	/** Monotonic id; a reconnecting subscriber resumes after it (SSE Last-Event-ID). */
 	id: string;
-	topic: Topic;
+	/** null only for `resync`, which concerns the whole stream. */
+	topic: Topic | null;
 	event: string;
 	payload: unknown;
+}
+
+/**
+ * The server could not (or would not: too many for an anonymous caller) replay what this
+ * subscriber missed. The stream goes on from now; the subscriber must refetch its snapshot
+ * (shelters, alerts, reports, messages) as after a reconnect.
+ */
+export const resyncEvent = 'resync';
+
+export function isResync(event: LiveEvent): boolean {
+	return event.event === resyncEvent && event.topic === null;
 }
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'closed';

@@ -1,6 +1,6 @@
 import type { Alert } from '#lib/domain/alert.ts';
 import type { ShelterCollection } from '#lib/domain/shelter.ts';
-import type { Backend, LiveState } from '#lib/backend/port.ts';
+import { isResync, type Backend, type LiveState } from '#lib/backend/port.ts';
 import { PointIndex } from '#lib/geo/shelter-index.ts';
 import { isoAt } from './alerts.ts';
 import { ResidentCache } from './cache.ts';
@@ -133,7 +133,9 @@ export class ResidentData {
 		return this.#backend.subscribe(
 			['shelters', 'alerts'],
 			(event) => {
-				if (event.topic === 'shelters' && this.snapshot) {
+				// The server could not replay what we missed: refetch, as after a reconnect.
+				if (isResync(event)) void this.refresh().catch(() => {});
+				else if (event.topic === 'shelters' && this.snapshot) {
 					this.snapshot = applyStatusEvent(this.snapshot, event);
 				} else if (event.topic === 'alerts') {
 					this.alerts = applyAlertEvent(this.alerts, event);

@@ -1,7 +1,8 @@
 /**
  * The server's process-wide parts, started once (hooks.server.ts `init`): the data-dir lock
- * (embedded PGlite only), the database, the JWT secret, the live hub fed by `onRealtime`, and the
- * sign-in guard and password-check queue.
+ * (embedded PGlite only), the database, the JWT secret, the live hub fed by `onRealtime` (its
+ * replay ring loaded and its stream caps read from the environment), and the sign-in guard and
+ * password-check queue.
  */
 import { dataDir, databaseMode, getDatabase } from '../db/index.ts';
 import type { Database } from '../db/types.ts';
@@ -11,6 +12,7 @@ import { Tarpit } from '../auth/tarpit.ts';
 import { loadJwtSecret, sharedJwtSecret } from '../auth/secret.ts';
 import { LiveHub } from '../live/hub.ts';
 import { startBackupService } from '../db/backup-service.ts';
+import { liveHubOptionsFromEnv } from '../live/limits-env.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 
 export interface Runtime {
@@ -34,10 +36,9 @@ async function start(): Promise<Runtime> {
 	try {
 		const secret = mode.driver === 'pglite' ? loadJwtSecret(dir) : sharedJwtSecret();
 		const db = await getDatabase();
-		const head = await db.asService((tx) =>
-			tx.query<{ id: string }>('select coalesce(max(id), 0)::text as id from realtime.messages')
-		);
-		const hub = new LiveHub(Number(head.rows[0]?.id ?? 0));
+		const hub = new LiveHub(0, undefined, liveHubOptionsFromEnv());
+		// The head and the public replay ring (hidden shelters too), before any message arrives.
+		await hub.load(db);
 		db.onRealtime((message) => hub.publish(message));
 		// `npm run backup` asks the process that holds PGlite (PostgreSQL mode uses pg_dump instead).
 		if (mode.driver === 'pglite') startBackupService(db, dir);

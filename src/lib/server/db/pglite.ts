@@ -1,7 +1,8 @@
 /**
  * The embedded database: PGlite (PostgreSQL in WASM) with its data directory on disk.
  * One PGlite is one Postgres backend, so every transaction runs through one serial queue; a
- * stray query can never land inside another caller's open transaction.
+ * stray query can never land inside another caller's open transaction. The queue has a background
+ * lane (live replay reads) that waits for foreground transactions (writes, page reads).
  * Durability: PGlite writes through to the data directory on every query (`relaxedDurability`
  * stays off), so once COMMIT returned, a SIGKILL of the process loses nothing
  * (tests/unit/db-durability.test.ts). PGlite runs PostgreSQL with fsync=off, so a power loss may
@@ -9,12 +10,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import type { Claims, Database, Tx } from './types.ts';
+import type { Claims, Database, Tx, TxOptions } from './types.ts';
 import {
 	type RawTx,
 	type RealtimeRow,
+	PriorityQueue,
 	RealtimeFanout,
-	SerialQueue,
 	callerParams,
 	runGuarded,
 	realtimeAfterSql,
@@ -26,7 +27,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
 	// PGlite needs the parent folder to exist (STACK-NOTES); it creates the data dir itself.
 	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
 	const pg = await PGlite.create({ dataDir, relaxedDurability: false });
-	const queue = new SerialQueue();
+	const queue = new PriorityQueue();
 	const fanout = new RealtimeFanout();
 	let closed = false;
 
@@ -67,14 +68,18 @@ export async function openPglite(dataDir: string): Promise<Database> {
 			await drainNow();
 		});
 	}
-	function inSlot<T>(caller: () => [string, string] | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
+	function inSlot<T>(
+		caller: () => [string, string] | null,
+		fn: (tx: Tx) => Promise<T>,
+		options?: TxOptions
+	): Promise<T> {
 		return queue.run(async () => {
 			try {
 				return await inTransaction(caller(), fn);
 			} finally {
 				await drainNow();
 			}
-		});
+		}, options?.priority);
 	}
 
 	const start = await pg.query<{ id: string }>(realtimeMaxIdSql).catch(() => null);
@@ -82,11 +87,11 @@ export async function openPglite(dataDir: string): Promise<Database> {
 	const unlisten = await pg.listen('realtime', onNotify);
 
 	return {
-		asUser<T>(claims: Claims | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
-			return inSlot(() => callerParams(claims), fn);
+		asUser<T>(claims: Claims | null, fn: (tx: Tx) => Promise<T>, options?: TxOptions): Promise<T> {
+			return inSlot(() => callerParams(claims), fn, options);
 		},
-		asService<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-			return inSlot(() => null, fn);
+		asService<T>(fn: (tx: Tx) => Promise<T>, options?: TxOptions): Promise<T> {
+			return inSlot(() => null, fn, options);
 		},
 		onRealtime(listener) {
 			return fanout.add(listener);

@@ -3,7 +3,7 @@
  * role and set `request.jwt.claims` transaction-locally, exactly as PostgREST does on Supabase,
  * so `auth.uid()`, `auth.jwt()` and RLS see the same values in every mode.
  */
-import type { Claims, QueryResult, RealtimeMessage, Tx } from './types.ts';
+import type { Claims, QueryResult, RealtimeMessage, Tx, TxPriority } from './types.ts';
 
 /**
  * One round trip: both settings are `is_local`, so they end with the transaction. The first column
@@ -88,6 +88,51 @@ export class SerialQueue {
 		const result = this.#tail.then(task, task);
 		this.#tail = result.catch(() => undefined);
 		return result;
+	}
+}
+
+/**
+ * A serial queue with two lanes. PGlite is one backend: every transaction waits its turn, so a
+ * flood of cheap reads (live replays of reconnecting streams) would sit in front of a staff
+ * report. Tasks of the `background` lane run only when no `foreground` task waits — except that
+ * after `foregroundBurst` foreground tasks in a row one waiting background task goes, so a
+ * steady write load delays replays but never starves them.
+ */
+export class PriorityQueue {
+	readonly #lanes: { foreground: (() => void)[]; background: (() => void)[] } = {
+		foreground: [],
+		background: []
+	};
+	#running = false;
+	#burst = 0;
+	readonly #foregroundBurst: number;
+
+	constructor(foregroundBurst = 8) {
+		this.#foregroundBurst = foregroundBurst;
+	}
+
+	/** Tasks waiting (not running) in each lane. */
+	get waiting(): { foreground: number; background: number } {
+		return { foreground: this.#lanes.foreground.length, background: this.#lanes.background.length };
+	}
+
+	run<T>(task: () => Promise<T>, lane: TxPriority = 'foreground'): Promise<T> {
+		return new Promise<T>((resolve, reject) => {
+			this.#lanes[lane].push(() => {
+				new Promise<T>((settle) => settle(task())).then(resolve, reject).finally(() => this.#next());
+			});
+			if (!this.#running) this.#next();
+		});
+	}
+
+	#next(): void {
+		const { foreground, background } = this.#lanes;
+		const takeBackground =
+			background.length > 0 && (foreground.length === 0 || this.#burst >= this.#foregroundBurst);
+		const start = takeBackground ? background.shift() : foreground.shift();
+		this.#burst = takeBackground ? 0 : start ? this.#burst + 1 : 0;
+		this.#running = start !== undefined;
+		start?.();
 	}
 }
 

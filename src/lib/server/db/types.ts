@@ -36,11 +36,22 @@ export interface RealtimeMessage {
 	inserted_at: string;
 }
 
+/**
+ * `background`: a read that may wait for writes (live replay). On PGlite, whose transactions run
+ * one at a time, it queues behind every waiting foreground transaction (db/session.ts
+ * PriorityQueue); a PostgreSQL server runs transactions side by side and ignores it.
+ */
+export type TxPriority = 'foreground' | 'background';
+
+export interface TxOptions {
+	priority?: TxPriority;
+}
+
 export interface Database {
 	/** Runs `fn` in one transaction as `anon` (claims null) or `authenticated` with `claims`. */
-	asUser<T>(claims: Claims | null, fn: (tx: Tx) => Promise<T>): Promise<T>;
+	asUser<T>(claims: Claims | null, fn: (tx: Tx) => Promise<T>, options?: TxOptions): Promise<T>;
 	/** Runs `fn` in one transaction as the platform (service_role / owner): setup, seed, CLI only. */
-	asService<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+	asService<T>(fn: (tx: Tx) => Promise<T>, options?: TxOptions): Promise<T>;
 	/** Called after commit for every realtime.send of a committed transaction (in id order). */
 	onRealtime(listener: (message: RealtimeMessage) => void): () => void;
 	/**

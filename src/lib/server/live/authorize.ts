@@ -27,20 +27,25 @@ class Rollback extends Error {
 export async function canSubscribe(db: Database, claims: Claims | null, topic: string): Promise<boolean> {
 	if (publicTopics.has(topic)) return true;
 	try {
-		await db.asService(async (tx) => {
-			const probe = await tx.query<{ id: number }>(
-				// id -1 (overriding the identity): a probe never burns a message id, so ids of
-				// committed messages stay dense and a gap really means "pruned".
-				`insert into realtime.messages (id, topic, event, payload, private, extension)
+		// A read in effect (always rolled back): it waits behind writes in the background lane, like
+		// replay reads, so a flood of refused subscriptions cannot delay a report.
+		await db.asService(
+			async (tx) => {
+				const probe = await tx.query<{ id: number }>(
+					// id -1 (overriding the identity): a probe never burns a message id, so ids of
+					// committed messages stay dense and a gap really means "pruned".
+					`insert into realtime.messages (id, topic, event, payload, private, extension)
 				 overriding system value
 				 values (-1, $1, 'authorization_probe', '{}'::jsonb, true, 'broadcast') returning id`,
-				[topic]
-			);
-			await tx.query(setCallerSql, callerParams(claims));
-			await tx.query(`select set_config('realtime.topic', $1, true)`, [topic]);
-			const seen = await tx.query(`select 1 from realtime.messages where id = $1`, [probe.rows[0].id]);
-			throw new Rollback(seen.rows.length === 1);
-		});
+					[topic]
+				);
+				await tx.query(setCallerSql, callerParams(claims));
+				await tx.query(`select set_config('realtime.topic', $1, true)`, [topic]);
+				const seen = await tx.query(`select 1 from realtime.messages where id = $1`, [probe.rows[0].id]);
+				throw new Rollback(seen.rows.length === 1);
+			},
+			{ priority: 'background' }
+		);
 	} catch (error) {
 		if (error instanceof Rollback) return error.allowed;
 		throw error;

@@ -6,7 +6,9 @@
  * written to every subscriber of that topic, so a burst of N messages costs one write per
  * subscriber, not N.
  */
-import type { RealtimeMessage } from '../db/types.ts';
+import type { Database, RealtimeMessage } from '../db/types.ts';
+import { StreamAdmission, defaultStreamLimits, type StreamLimits } from './admission.ts';
+import { PublicReplayRing, defaultRingCapacity } from './public-replay.ts';
 import { eventFrame } from './sse.ts';
 
 /** Consecutive frames for one subscriber, oldest first. */
@@ -59,18 +61,31 @@ export function makeBatch(items: { id: number; frame: Uint8Array }[]): Batch {
  */
 export const fanoutShare = 0.5;
 
+export interface LiveHubOptions {
+	/** Public-topic messages kept for replay from memory (public-replay.ts). */
+	ringCapacity?: number;
+	/** Caps on concurrent streams (admission.ts). */
+	limits?: StreamLimits;
+}
+
 export class LiveHub {
+	/** Recent public-topic messages: anonymous streams replay from here, never from the database. */
+	readonly ring: PublicReplayRing;
+	/** Places for concurrent streams, per address and in total. */
+	readonly admission: StreamAdmission;
 	readonly #byTopic = new Map<string, Set<Subscriber>>();
 	readonly #all = new Set<Subscriber>();
-	#pending: RealtimeMessage[] = [];
+	#pending: { message: RealtimeMessage; frame: Uint8Array | null }[] = [];
 	#scheduled = false;
 	#lastId: number;
 	#timer: ReturnType<typeof setInterval> | undefined;
 	/** No flush before this time (performance.now()): see `fanoutShare`. */
 	#quietUntil = 0;
 
-	constructor(lastId: number, heartbeatMs = 15_000) {
+	constructor(lastId: number, heartbeatMs = 15_000, options: LiveHubOptions = {}) {
 		this.#lastId = lastId;
+		this.ring = new PublicReplayRing(lastId, options.ringCapacity ?? defaultRingCapacity);
+		this.admission = new StreamAdmission(options.limits ?? defaultStreamLimits);
 		this.#timer = setInterval(() => this.#tick(), heartbeatMs);
 		this.#timer.unref?.();
 	}
@@ -84,10 +99,17 @@ export class LiveHub {
 		return this.#all.size;
 	}
 
+	/** Loads the replay ring and the head from the database; call before the first `publish`. */
+	async load(db: Database): Promise<void> {
+		this.#lastId = Math.max(this.#lastId, await this.ring.load(db));
+	}
+
 	publish(message: RealtimeMessage): void {
 		if (message.id > this.#lastId) this.#lastId = message.id;
+		// Every message, subscribed or not: the ring must hold all recent public ones.
+		const frame = this.ring.observe(message);
 		if (!this.#byTopic.has(message.topic)) return;
-		this.#pending.push(message);
+		this.#pending.push({ message, frame });
 		if (this.#scheduled) return;
 		this.#scheduled = true;
 		const wait = this.#quietUntil - performance.now();
@@ -106,12 +128,12 @@ export class LiveHub {
 		this.#quietUntil = started + (performance.now() - started) / fanoutShare;
 	}
 
-	#write(messages: RealtimeMessage[]): void {
+	#write(messages: { message: RealtimeMessage; frame: Uint8Array | null }[]): void {
 		const byTopic = new Map<string, { id: number; frame: Uint8Array }[]>();
-		for (const message of messages) {
+		for (const { message, frame } of messages) {
 			let list = byTopic.get(message.topic);
 			if (!list) byTopic.set(message.topic, (list = []));
-			list.push({ id: message.id, frame: eventFrame(message) });
+			list.push({ id: message.id, frame: frame ?? eventFrame(message) });
 		}
 		const batches = new Map<string, Batch>();
 		for (const [topic, items] of byTopic) batches.set(topic, makeBatch(items));

@@ -16,6 +16,7 @@ import { bearerClaims, tokenRefusal } from '../auth/bearer.ts';
 import { ApiError, apiErrorResponse, errorResponse } from '../http.ts';
 import { applySecurityHeaders } from '../security-headers.ts';
 import type { Batch } from './hub.ts';
+import { clientAddress } from './client-address.ts';
 import { startLiveSession, type LiveSink } from './session.ts';
 import { authorizeTopics, parseResume, parseTopics } from './subscribe.ts';
 import { httpChunk, liveResponseHeaders } from './sse.ts';
@@ -86,6 +87,7 @@ export async function serveLive(
 	rt: () => Promise<Runtime> = runtime
 ): Promise<void> {
 	const url = requestUrl(req);
+	let release: (() => void) | undefined;
 	try {
 		const { db, hub, secret } = await rt();
 		let claims;
@@ -97,8 +99,10 @@ export async function serveLive(
 		}
 		const topics = parseTopics(url.searchParams.get('topics'));
 		const after = parseResume(header(req, 'last-event-id'), url.searchParams.get('after'));
+		// Before authorization: a refused stream costs no database work.
+		release = hub.admission.admit(clientAddress(req));
 		await authorizeTopics(db, claims, topics);
-		if (res.destroyed) return;
+		if (res.destroyed) return release();
 		const framed = req.httpVersion === '1.1';
 		const headers = applySecurityHeaders(new Response(null, { headers: liveResponseHeaders }), url).headers;
 		res.writeHead(200, {
@@ -110,9 +114,14 @@ export async function serveLive(
 			connection: 'close'
 		});
 		res.flushHeaders();
-		const session = startLiveSession({ db, hub, claims, topics, after }, new SocketSink(res, framed));
+		const session = startLiveSession(
+			{ db, hub, claims, topics, after, release },
+			new SocketSink(res, framed)
+		);
 		res.once('close', () => session.stop());
 	} catch (error) {
+		// No session holds the place (the session gives it back itself once started).
+		release?.();
 		const response = apiErrorResponse(error);
 		if (!response) console.error('live:', error instanceof Error ? error.message : error);
 		await send(res, response ?? errorResponse(500, 'internal', 'Internal error'), url);

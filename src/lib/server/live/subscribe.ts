@@ -45,13 +45,23 @@ export async function authorizeTopics(db: Database, claims: Claims | null, topic
 	}
 }
 
-/** The portable path (Kit route): checks, then a ReadableStream Response. */
+/**
+ * The portable path (Kit route): a place for the stream (admission.ts; before authorization, so
+ * a refused stream costs no database work), the checks, then a ReadableStream Response.
+ */
 export async function subscribe(
 	rt: Runtime,
 	claims: Claims | null,
 	topics: string[],
-	after: number | null
+	after: number | null,
+	address: string
 ): Promise<Response> {
-	await authorizeTopics(rt.db, claims, topics);
-	return openLiveStream({ db: rt.db, hub: rt.hub, claims, topics, after });
+	const release = rt.hub.admission.admit(address);
+	try {
+		await authorizeTopics(rt.db, claims, topics);
+	} catch (error) {
+		release();
+		throw error;
+	}
+	return openLiveStream({ db: rt.db, hub: rt.hub, claims, topics, after, release });
 }
