@@ -75,7 +75,13 @@ export async function importCity(options: ImportOptions): Promise<ImportSummary>
 			entries.push(...parsed.entries);
 			rejected.push(...parsed.rejected);
 		} else if (list) {
-			const parsed = parseGsiShelters(readJson(await locate(options, source)), list, source.file, source.id);
+			const parsed = parseGsiShelters(
+				readJson(await locate(options, source)),
+				list,
+				source.file,
+				source.id,
+				config.code5
+			);
 			entries.push(...parsed.entries);
 			rejected.push(...parsed.rejected);
 		}

@@ -142,6 +142,36 @@ describe('shelter CSV import validation', () => {
 		expect(parsed.shelters.map((s) => s.id)).toEqual([rows[2]![idColumn]]);
 	});
 
+	it('lists each malformed 共通ID with its row number and derives 福祉避難所 from a well-formed one', () => {
+		const rows = Papa.parse<string[]>(good.slice(1)).data.filter((r) => r.length > 1);
+		const header = rows[0]!;
+		const id = header.indexOf('ID');
+		const welfare = header.indexOf('福祉避難所');
+		const withId = (row: string[], value: string, welfareFlag?: string) => {
+			const copy = [...row];
+			copy[id] = value;
+			if (welfareFlag !== undefined) copy[welfare] = welfareFlag;
+			return copy;
+		};
+		const text = Papa.unparse([
+			header,
+			withId(rows[1]!, 'E1321900032121', ''), // 福祉 by its id, the column left empty
+			withId(rows[2]!, 'E132190003212'), // 13 characters
+			withId(rows[1]!, 'E1321900032301'), // major type 3
+			withId(rows[2]!, 'adhoc-synthetic-1') // the city's own id: not a 共通ID, accepted
+		]);
+		const parsed = parseShelterCsv(text);
+		expect(parsed.errors.map((e) => [e.row, e.column, e.code, e.values.position ?? null])).toEqual([
+			[3, 'ID', 'common_id_length', null],
+			[4, 'ID', 'common_id_char', 12]
+		]);
+		expect(parsed.errors[1]!.message).toBe('共通ID「E1321900032301」の 12 文字目が正しくありません');
+		expect(parsed.shelters.map((s) => [s.id, s.welfare])).toEqual([
+			['E1321900032121', true],
+			['adhoc-synthetic-1', true]
+		]);
+	});
+
 	it('refuses a file without the layout columns', () => {
 		const parsed = parseShelterCsv('a,b\n1,2\n');
 		expect(parsed.layout).toBeNull();

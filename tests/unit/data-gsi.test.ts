@@ -128,7 +128,7 @@ describe('GSI importer on a synthetic municipality', () => {
 			['E9999900005111', 'shelter']
 		]);
 		expect(result.log.duplicates_removed).toEqual([
-			expect.objectContaining({ kept: 'E9999900002201', removed: 'E9999900002211', line: 4, differences: [] })
+			expect.objectContaining({ kept: 'E9999900002201', removed: 'E9999900002202', line: 4, differences: [] })
 		]);
 		const school = result.shelters[0];
 		expect(school.hazards).toEqual(['flood', 'landslide', 'earthquake', 'inland_flood']);

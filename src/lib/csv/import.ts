@@ -10,6 +10,7 @@ import { hazards, type ShelterKind } from '../domain/vocabulary.ts';
 import { detectLayout, openDataNo, openDataYes } from '../data/opendata-columns.ts';
 import { translate } from '../i18n/translate.ts';
 import { bom } from './city.ts';
+import { commonIdCheck } from './common-id-check.ts';
 import { hazardColumn, kindLabels } from './columns.ts';
 
 export interface ImportedShelter extends ShelterRecord {
@@ -29,7 +30,9 @@ export type ImportProblem =
 	| 'too_many'
 	| 'parse'
 	| 'duplicate'
-	| 'id_format';
+	| 'id_format'
+	| 'common_id_length'
+	| 'common_id_char';
 
 export interface RowError {
 	/** Spreadsheet row number (header = 1). 1 means the header itself. */
@@ -105,6 +108,13 @@ function flagOf(row: Record<string, string>, column: string): boolean {
 	return value;
 }
 
+/** A malformed 共通ID is a row error; a well-formed one that says 福祉 makes a 福祉避難所. */
+function checkCommonId(shelter: ImportedShelter, column: string): void {
+	const check = commonIdCheck(shelter.id);
+	if (!check.ok) throw new RowProblem(column, check.code, check.values);
+	if (check.welfare) shelter.welfare = true;
+}
+
 function rowToShelter(row: Record<string, string>, layout: 'current' | 'v1'): ImportedShelter {
 	const id = layout === 'current' ? (row.ID ?? '') : row.NO ? `v1-${row.NO}` : '';
 	if (!id) throw new RowProblem(layout === 'current' ? 'ID' : 'NO', 'missing');
@@ -139,6 +149,7 @@ function rowToShelter(row: Record<string, string>, layout: 'current' | 'v1'): Im
 		hidden: flagOf(row, '非公開'),
 		ad_hoc: flagOf(row, '臨時避難所')
 	};
+	checkCommonId(candidate, layout === 'current' ? 'ID' : 'NO');
 	const checked = shelterRecordSchema.safeParse(candidate);
 	if (!checked.success) {
 		const issue = checked.error.issues[0]!;

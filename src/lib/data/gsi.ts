@@ -11,6 +11,7 @@ import {
 	type ParseResult,
 	type SourceEntry
 } from './import-types.ts';
+import { describeCommonIdProblem, parseCommonId } from './common-id.ts';
 
 /** GSI flags are "1" when designated and "" (or absent) when not; anything else is an error. */
 const flag = z.union([z.literal('1'), z.literal(''), z.null(), z.undefined()]);
@@ -22,7 +23,8 @@ const gsiPoint = z.object({
 });
 
 const commonProps = {
-	共通ID: z.string().regex(/^[A-Z0-9]{6,64}$/, 'not a GSI 共通ID'),
+	// Its structure (and the city's code) is checked by parseCommonId, which says which part is wrong.
+	共通ID: z.string().max(64),
 	都道府県名及び市町村名: text,
 	'施設・場所名': z.string().trim().min(1, 'empty name').max(200),
 	住所: z.string().max(300).nullish(),
@@ -52,11 +54,25 @@ const designatedFeature = z.object({
 
 const collection = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) });
 
+/** Why a row's 共通ID cannot be accepted from this list, or null when it can. */
+function commonIdProblem(id: string, list: ListKind, cityCode: string | undefined): string | null {
+	const parsed = parseCommonId(id, cityCode);
+	if (!parsed.ok) return describeCommonIdProblem(id, parsed.problem);
+	const expected = list === 'emergency' ? 'emergency_site' : 'shelter';
+	if (parsed.value.major !== expected) {
+		const listName = list === 'emergency' ? '指定緊急避難場所' : '指定避難所';
+		return `共通ID ${JSON.stringify(id)}: 12文字目の種別が${listName}の一覧と合いません`;
+	}
+	return null;
+}
+
 export function parseGsiShelters(
 	json: unknown,
 	list: ListKind,
 	file: string,
-	sourceId = 'gsi-shelters'
+	sourceId = 'gsi-shelters',
+	/** The city's 5-digit municipality code: a 共通ID of another city is reported. */
+	cityCode?: string
 ): ParseResult {
 	const result: ParseResult = { entries: [], rejected: [] };
 	const parsedCollection = collection.safeParse(json);
@@ -77,6 +93,11 @@ export function parseGsiShelters(
 			return;
 		}
 		const props = parsed.data.properties as Record<string, string | null | undefined>;
+		const idProblem = commonIdProblem(props['共通ID'] as string, list, cityCode);
+		if (idProblem) {
+			result.rejected.push({ file, line, reason: idProblem });
+			return;
+		}
 		const [lon, lat] = parsed.data.geometry.coordinates;
 		const flagged: Hazard[] =
 			list === 'emergency' ? hazards.filter((hazard) => props[gsiHazardColumns[hazard]] === '1') : [];

@@ -11,6 +11,7 @@
 import { hazards, type Hazard, type ShelterKind } from '#lib/domain/vocabulary.ts';
 import { shelterRecordSchema, type ShelterRecord } from '#lib/domain/shelter.ts';
 import type { SourceEntry } from './import-types.ts';
+import { isWelfareId } from './common-id.ts';
 
 export interface DuplicateRemoved {
 	list: SourceEntry['list'];
@@ -140,7 +141,8 @@ export function mergeShelters(
 			lat: lead.lat,
 			capacity: capacities.length ? Math.max(...capacities) : null,
 			hazards: hazards.filter((hazard) => flagged.has(hazard)),
-			welfare: isWelfare(acceptedPeople),
+			// The 共通ID's minor type says 福祉 even where 受入対象者 is empty (e.g. E1321900032121).
+			welfare: isWelfare(acceptedPeople) || group.some((e) => isWelfareId(e.id)),
 			accepted_people: acceptedPeople,
 			inside_city: isInside(lead.lon, lead.lat),
 			notes: uniqueJoin(group.map((e) => e.notes)),

@@ -538,6 +538,20 @@ const rows: Record<string, [string, string, string, string, string]> = {
 		'ID 含有不允许的字符（"{value}"）：只能使用最多 64 个半角字母、数字及 . _ -',
 		'ID에 사용할 수 없는 문자가 있습니다 ("{value}"). 반각 영숫자와 . _ - 로 64자까지 사용할 수 있습니다'
 	],
+	'hq.import.problem.common_id_length': [
+		'共通ID「{value}」が14文字ではありません',
+		'きょうつうID「{value}」が 14もじでは ありません',
+		'The national shelter id "{value}" is not 14 characters long',
+		'全国共通避难所 ID“{value}”不是 14 个字符',
+		'전국 공통 대피소 ID "{value}"가 14자가 아닙니다'
+	],
+	'hq.import.problem.common_id_char': [
+		'共通ID「{value}」の {position} 文字目が正しくありません',
+		'きょうつうID「{value}」の {position}もじめが ちがいます',
+		'Character {position} of the national shelter id "{value}" is not valid',
+		'全国共通避难所 ID“{value}”的第 {position} 个字符不正确',
+		'전국 공통 대피소 ID "{value}"의 {position}번째 문자가 올바르지 않습니다'
+	],
 	'hq.import.done': [
 		'{count} 件を取り込みました（告知はしていません）。',
 		'{count}けん いれました。',
