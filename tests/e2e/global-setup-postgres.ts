@@ -11,7 +11,7 @@ import type { TestProject } from 'vitest/node';
 import { createTestAccounts, databaseEnv } from '../support/api.ts';
 import { ensureBuild } from '../support/build.ts';
 import { startPostgres, type PostgresCluster } from '../support/postgres.ts';
-import { startServer, tempDataDir, type RunningServer } from '../support/server.ts';
+import { sharedServerEnv, startServer, tempDataDir, type RunningServer } from '../support/server.ts';
 
 let cluster: PostgresCluster | undefined;
 let server: RunningServer | undefined;
@@ -27,7 +27,7 @@ export async function setup(project: TestProject) {
 	// PostgreSQL mode: the users CLI runs beside the server, but the server seeds the shelters the
 	// accounts are bound to, so it starts first here.
 	const dataDir = tempDataDir('bosai-e2e-pg-');
-	server = await startServer({ dataDir, env: databaseEnv });
+	server = await startServer({ dataDir, env: { ...databaseEnv, ...sharedServerEnv } });
 	await assertPostgresMode(databaseEnv.DATABASE_URL, dataDir);
 	const accounts = createTestAccounts(dataDir);
 	project.provide('accounts', accounts);

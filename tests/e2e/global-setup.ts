@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createTestAccounts, type TestAccounts } from '../support/api.ts';
 import { ensureBuild } from '../support/build.ts';
-import { startServer, tempDataDir, type RunningServer } from '../support/server.ts';
+import { sharedServerEnv, startServer, tempDataDir, type RunningServer } from '../support/server.ts';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -29,7 +29,7 @@ export async function setup(project: TestProject) {
 	// The users CLI opens the data dir itself (PGlite is single-process), so it runs first.
 	const dataDir = tempDataDir();
 	const accounts = createTestAccounts(dataDir);
-	server = await startServer({ dataDir });
+	server = await startServer({ dataDir, env: sharedServerEnv });
 	project.provide('accounts', accounts);
 	project.provide('baseURL', server.url);
 	project.provide('dataDir', server.dataDir);

@@ -11,7 +11,13 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { call, liveSubscriber, reportFor, signIn } from '../support/api.ts';
 import { xmllintErrors } from '../support/xmllint.ts';
-import { freePort, startServer, tempDataDir, type RunningServer } from '../support/server.ts';
+import {
+	freePort,
+	sharedServerEnv,
+	startServer,
+	tempDataDir,
+	type RunningServer
+} from '../support/server.ts';
 
 const accounts = inject('accounts');
 const databaseUrl = inject('databaseUrl');
@@ -22,7 +28,8 @@ const serverEnv: Record<string, string> = {
 	BOSAI_JWT_SECRET: jwtSecret,
 	PROTOCOL_HEADER: 'x-forwarded-proto',
 	ADDRESS_HEADER: 'x-forwarded-for',
-	XFF_DEPTH: '1'
+	XFF_DEPTH: '1',
+	...sharedServerEnv
 };
 
 let servers: RunningServer[] = [];

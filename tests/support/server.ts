@@ -9,6 +9,13 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+/**
+ * The e2e suite's shared server(s): one staff account reports for the whole suite, far beyond a
+ * real terminal's 30 a minute (tests/e2e/api-rate-limit.test.ts checks the real limit on a server
+ * of its own).
+ */
+export const sharedServerEnv: Record<string, string> = { BOSAI_REPORT_RATE: '100000/1000000' };
+
 export const buildDir = resolve(process.env.BOSAI_BUILD_OUT ?? 'build');
 
 export interface RunningServer {

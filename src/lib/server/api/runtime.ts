@@ -14,6 +14,7 @@ import { LiveHub } from '../live/hub.ts';
 import { startBackupService } from '../db/backup-service.ts';
 import { liveHubOptionsFromEnv } from '../live/limits-env.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import { applyReportRate, reportRateFromEnv } from './report-rate.ts';
 
 export interface Runtime {
 	dataDir: string;
@@ -35,7 +36,9 @@ async function start(): Promise<Runtime> {
 	const release = mode.driver === 'pglite' ? lockDataDir(dir, 'the bosai-map server') : () => {};
 	try {
 		const secret = mode.driver === 'pglite' ? loadJwtSecret(dir) : sharedJwtSecret();
+		const rate = reportRateFromEnv();
 		const db = await getDatabase();
+		await applyReportRate(db, rate);
 		const hub = new LiveHub(0, undefined, liveHubOptionsFromEnv());
 		// The head and the public replay ring (hidden shelters too), before any message arrives.
 		await hub.load(db);
