@@ -141,6 +141,21 @@ describe.each(drivers)('hardening (issue 18) on %s', (driver) => {
 		expect(own.rows).toHaveLength(1);
 	});
 
+	test('hq_shelters shows the report behind the status, not a later one with the same terminal time (bug: joined on reported_at)', async () => {
+		const db = opened.db;
+		const at = new Date(Date.now() - 10 * 60_000).toISOString();
+		// HQ's correction counts at its receive time; the staff report after it, with the same
+		// terminal time, is older by observation and does not replace it.
+		await rpc(db, 'hq', 'public.submit_report($1)', [
+			reportBody(shelterA, { reported_at: at, evacuees: 22 })
+		]);
+		await rpc(db, 'staffA', 'public.submit_report($1)', [
+			reportBody(shelterA, { reported_at: at, evacuees: 11 })
+		]);
+		const list = await rpc<HqShelter[]>(db, 'hq', 'public.hq_shelters()');
+		expect(list.find((s) => s.id === shelterA)?.status?.evacuees).toBe(22);
+	});
+
 	test('M3: leaving a drill clears a hidden shelter privately (its staff and HQ), never on the public topic', async () => {
 		const db = opened.db;
 		await rpc(db, 'hq', 'public.set_drill_mode($1)', [true]);
