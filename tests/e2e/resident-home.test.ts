@@ -181,13 +181,13 @@ describe('resident home', () => {
 		await page.selectOption('#language-select', 'en');
 		await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
 		expect(await page.locator('h1').first().textContent()).toBe('Shelter map');
-		expect(await page.locator('legend').first().textContent()).toBe('What is happening?');
+		expect(await page.locator('.hazard-picker legend').textContent()).toBe('What is happening?');
 		await page.selectOption('#language-select', 'ko');
 		await expect.poll(() => page.getAttribute('html', 'lang')).toBe('ko');
 		expect(await page.locator('h1').first().textContent()).toBe('대피소 지도');
 		await page.selectOption('#language-select', 'zh-Hans');
-		expect(await page.locator('legend').first().textContent()).toBe('发生了什么？');
+		expect(await page.locator('.hazard-picker legend').textContent()).toBe('发生了什么？');
 		await page.selectOption('#language-select', 'ja-x-easy');
-		expect(await page.locator('legend').first().textContent()).toBe('なにが おきて いますか？');
+		expect(await page.locator('.hazard-picker legend').textContent()).toBe('なにが おきて いますか？');
 	});
 });

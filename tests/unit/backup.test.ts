@@ -41,7 +41,7 @@ async function reportCount(db: Database): Promise<number> {
 
 async function addReports(db: Database, n: number) {
 	for (let i = 0; i < n; i++)
-		await rpc(db, 'staffA', 'public.submit_report($1::jsonb)', [reportBody(shelterA, { evacuees: i })]);
+		await rpc(db, 'hq', 'public.submit_report($1::jsonb)', [reportBody(shelterA, { evacuees: i })]);
 }
 
 describe('backup names', () => {
