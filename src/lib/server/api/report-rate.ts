@@ -31,9 +31,11 @@ export function reportRateFromEnv(env: NodeJS.ProcessEnv = process.env): {
 
 export async function applyReportRate(db: Database, rate = reportRateFromEnv()): Promise<void> {
 	await db.asService((tx) =>
-		tx.query('update public.settings set report_rate_per_minute = $1, report_rate_per_hour = $2 where id', [
-			rate.perMinute,
-			rate.perHour
-		])
+		// Only a change is written: settings are audited, and a restart must leave no audit row.
+		tx.query(
+			`update public.settings set report_rate_per_minute = $1::int, report_rate_per_hour = $2::int
+			 where id and (report_rate_per_minute, report_rate_per_hour) is distinct from ($1::int, $2::int)`,
+			[rate.perMinute, rate.perHour]
+		)
 	);
 }
