@@ -5,7 +5,10 @@
  * account lookup and the hash), at most `maxWaiting` wait, and one client address holds at most
  * `perAddress` of those places. Past that an attempt is refused at once, before any lookup or
  * hash: 503 when the queue is full, 429 when that address has its share (both with Retry-After).
- * On a 2-core server concurrency 1 leaves a core to everything else.
+ * On a 2-core server concurrency 1 leaves a core to everything else. Under a sustained flood the
+ * one running check would still hold its core at 100 %, and the attacker's own load takes the
+ * rest: so while others wait, a finished check's slot rests `restRatio` × its own duration before
+ * the next one starts (default 1: at most half a core for hashing). A lone sign-in never waits.
  */
 import { ApiError } from '../http.ts';
 
@@ -13,13 +16,20 @@ export interface CheckQueueOptions {
 	concurrency: number;
 	maxWaiting: number;
 	perAddress: number;
+	/** Rest after a check, as a multiple of its duration, before a waiting check starts (0–4). */
+	restRatio?: number;
 }
 
-/** BOSAI_PASSWORD_CHECKS (1–16) checks at once; the queue is 16 per running check. */
+/**
+ * BOSAI_PASSWORD_CHECKS (1–16) checks at once; the queue is 16 per running check.
+ * BOSAI_PASSWORD_REST (0–4, default 1): the rest ratio under a queue.
+ */
 export function checkQueueOptionsFromEnv(env = process.env): CheckQueueOptions {
 	const value = Number(env.BOSAI_PASSWORD_CHECKS);
 	const concurrency = Number.isInteger(value) && value >= 1 && value <= 16 ? value : 1;
-	return { concurrency, maxWaiting: 16 * concurrency, perAddress: 4 };
+	const rest = env.BOSAI_PASSWORD_REST === undefined ? 1 : Number(env.BOSAI_PASSWORD_REST);
+	const restRatio = Number.isFinite(rest) && rest >= 0 && rest <= 4 ? rest : 1;
+	return { concurrency, maxWaiting: 16 * concurrency, perAddress: 4, restRatio };
 }
 
 export class CheckQueueRefusal extends ApiError {
@@ -58,7 +68,8 @@ export class PasswordCheckQueue {
 	/** Seconds until the places taken now are likely free again. */
 	#retryAfter(): number {
 		const ahead = this.#running + this.#waiting.length;
-		return Math.max(1, Math.ceil((ahead * this.#averageMs) / this.#options.concurrency / 1000));
+		const perCheck = this.#averageMs * (1 + (this.#options.restRatio ?? 1));
+		return Math.max(1, Math.ceil((ahead * perCheck) / this.#options.concurrency / 1000));
 	}
 
 	/** Takes a place for `address` now, or says why not; synchronous, so the caller can settle at once. */
@@ -89,17 +100,25 @@ export class PasswordCheckQueue {
 				try {
 					return await task();
 				} finally {
-					this.#averageMs = 0.8 * this.#averageMs + 0.2 * (performance.now() - start);
-					this.#leave(address);
+					const tookMs = performance.now() - start;
+					this.#averageMs = 0.8 * this.#averageMs + 0.2 * tookMs;
+					this.#leave(address, tookMs);
 				}
 			}
 		};
 	}
 
-	#leave(address: string): void {
+	#leave(address: string, tookMs: number): void {
 		const held = (this.#perAddress.get(address) ?? 1) - 1;
 		if (held > 0) this.#perAddress.set(address, held);
 		else this.#perAddress.delete(address);
+		const restMs = tookMs * (this.#options.restRatio ?? 1);
+		if (this.#waiting.length && restMs >= 1) setTimeout(() => this.#handOver(), restMs);
+		else this.#handOver();
+	}
+
+	/** The slot passes to the next waiter, or is freed; a rest keeps it taken until then. */
+	#handOver(): void {
 		const next = this.#waiting.shift();
 		if (next) next();
 		else this.#running--;
