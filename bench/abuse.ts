@@ -201,31 +201,6 @@ async function settle(): Promise<void> {
 await measureReports('warm-up');
 const idle = await measureReports('idle');
 
-// (b) before (a): a sign-in flood leaves a backlog of password hashes in the server's thread
-// pool that would still run during the next phase; `settle` waits for it, bounded.
-const replayAttack = attackers({
-	mode: 'replay',
-	url: `${server.url}/api/live?topics=shelters,alerts&after=1`,
-	concurrency: replays,
-	addresses,
-	head
-});
-await new Promise((r) => setTimeout(r, 1_000)); // the attack ramps up
-const underReplays = await measureReports('(b) deep replays');
-const replayTally = await replayAttack.stop();
-await settle();
-
-const signinAttack = attackers({
-	mode: 'signin',
-	url: `${server.url}/api/auth/token`,
-	concurrency: signins,
-	addresses
-});
-await new Promise((r) => setTimeout(r, 1_000)); // the attack ramps up
-const underSignins = await measureReports('(a) wrong sign-ins');
-const signinTally = await signinAttack.stop();
-await settle();
-
 /** L3: server memory held by `idleStreams` open anonymous streams (no replay), per stream. */
 async function memoryPerStream(): Promise<{ perStreamKib: number; opened: number }> {
 	const before = serverRssMib();
@@ -257,7 +232,35 @@ async function memoryPerStream(): Promise<{ perStreamKib: number; opened: number
 	for (const socket of sockets) socket.destroy();
 	return { perStreamKib: ((after - before) * 1024) / Math.max(1, opened), opened };
 }
+// Measured before any attack: afterwards the server's RSS shrinks as the attack's garbage is
+// collected, which hid the streams' own cost (a negative figure).
 const memory = await memoryPerStream();
+await settle();
+
+// (b) before (a): a sign-in flood leaves a backlog of password hashes in the server's thread
+// pool that would still run during the next phase; `settle` waits for it, bounded.
+const replayAttack = attackers({
+	mode: 'replay',
+	url: `${server.url}/api/live?topics=shelters,alerts&after=1`,
+	concurrency: replays,
+	addresses,
+	head
+});
+await new Promise((r) => setTimeout(r, 1_000)); // the attack ramps up
+const underReplays = await measureReports('(b) deep replays');
+const replayTally = await replayAttack.stop();
+await settle();
+
+const signinAttack = attackers({
+	mode: 'signin',
+	url: `${server.url}/api/auth/token`,
+	concurrency: signins,
+	addresses
+});
+await new Promise((r) => setTimeout(r, 1_000)); // the attack ramps up
+const underSignins = await measureReports('(a) wrong sign-ins');
+const signinTally = await signinAttack.stop();
+await settle();
 
 if (server.process.exitCode !== null || server.process.signalCode !== null) {
 	console.error(`the server died during the run:\n${server.output().slice(-2000)}`);

@@ -19,6 +19,7 @@ import type { Database } from '../src/lib/server/db/types.ts';
 import { runPool } from '../src/lib/notify/schedule.ts';
 import { PushRequestBuilder, fetchTransport } from '../src/lib/server/notify/push-transport.ts';
 import { DeliveryWorker } from '../src/lib/server/notify/worker.ts';
+import { applyReportRate } from '../src/lib/server/api/report-rate.ts';
 import { startPushService } from '../tests/support/push-service.ts';
 import { createFixtures, ids, reportBody, shelterA } from '../tests/unit/db-fixtures.ts';
 import { insertSyntheticPushSubscribers } from '../tests/unit/notify-fixtures.ts';
@@ -69,6 +70,8 @@ function reportProbe(db: Database) {
 	};
 }
 
+// The probe reports as one staff account at ~20/s, beyond the per-account limit (30 a minute).
+const probeRate = { perMinute: 100_000, perHour: 1_000_000 };
 const push = await startPushService({ decrypt: false });
 const vapid = { ...webpush.generateVAPIDKeys(), subject: 'mailto:bench@bosai.example.jp' };
 const transport = fetchTransport({ loopbackHttp: true });
@@ -77,6 +80,7 @@ const transport = fetchTransport({ loopbackHttp: true });
 const idleDir = mkdtempSync(join(tmpdir(), 'bosai-bench-delivery-'));
 const idle = await openDatabase({ driver: 'pglite', dataDir: join(idleDir, 'data') });
 await createFixtures(idle);
+await applyReportRate(idle, probeRate);
 const idleProbe = reportProbe(idle);
 await new Promise((r) => setTimeout(r, 5000));
 const idleLatency = await idleProbe.stop();
@@ -111,6 +115,7 @@ for (const n of sizes) {
 	const dir = mkdtempSync(join(tmpdir(), 'bosai-bench-delivery-'));
 	const db = await openDatabase({ driver: 'pglite', dataDir: join(dir, 'data') });
 	await createFixtures(db);
+	await applyReportRate(db, probeRate);
 	await insertSyntheticPushSubscribers(db, {
 		n,
 		base: `${push.origin}/push`,

@@ -22,6 +22,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
 		authOptional: true,
 		disabledCommands: ['STARTTLS'],
 		logger: false,
+		// A pooled client (nodemailer) keeps its connection open: close it after 1 s, not 30 s.
+		closeTimeout: 1000,
 		onRcptTo(address, _session, callback) {
 			if (refuse.has(address.address.toLowerCase())) {
 				const error = new Error('5.1.1 mailbox unavailable') as Error & { responseCode: number };

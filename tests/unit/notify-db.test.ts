@@ -279,6 +279,62 @@ describe.each(drivers)('notification subscriptions on %s', (driver) => {
 		expect(await countRows(opened.db, 'deliveries', `alert_id = '${after.id}'`)).toBe(1);
 	});
 
+	test('purge_expired deletes unconfirmed sign-ups whose link expired (and their address), expired tokens and old rate-limit rows; nothing else', async () => {
+		await opened.db.asService((tx) =>
+			tx.exec(
+				'delete from notify.subscribers; delete from notify.deliveries; delete from notify.subscribe_attempts'
+			)
+		);
+		for (const email of [
+			'expired@example.com',
+			'waiting@example.com',
+			'confirmed@example.com',
+			'unsent@example.com'
+		]) {
+			await callFrom(opened.db, null, nextAddress(), 'subscribe_email', [{ email, ...prefs(['all']) }]);
+		}
+		const push = await subscribePush(pushBody(['synthetic-町1']));
+		await opened.db.asService((tx) =>
+			tx.exec(`
+				update notify.subscribers set confirm_expires_at = now() - interval '1 minute' where email = 'expired@example.com';
+				update notify.subscribers set confirm_expires_at = now() + interval '47 hours' where email = 'waiting@example.com';
+				update notify.subscribers set confirmed_at = now() - interval '30 days', created_at = now() - interval '30 days'
+					where email = 'confirmed@example.com';
+				update notify.subscribers set created_at = now() - interval '8 days' where email = 'unsent@example.com';
+				insert into notify.tokens (token_hash, subscriber_id, expires_at)
+					select '\\x01'::bytea, id, now() - interval '1 second' from notify.subscribers where email = 'confirmed@example.com';
+				update notify.subscribe_attempts set at = now() - interval '2 days'
+					where ctid = (select ctid from notify.subscribe_attempts limit 1);
+			`)
+		);
+		const attemptsBefore = await countRows(opened.db, 'subscribe_attempts');
+		const tokensBefore = await countRows(opened.db, 'tokens');
+
+		// Only the platform may run it.
+		for (const actor of actors) {
+			const outcome = await probe(opened.db, actor, (tx) => tx.query('select notify.purge_expired()'));
+			expect(outcome).toMatchObject({ code: '42501' });
+		}
+		const purged = await opened.db.asService((tx) =>
+			tx.query<{ p: { subscribers: number; tokens: number; attempts: number } }>(
+				'select notify.purge_expired() as p'
+			)
+		);
+		expect(purged.rows[0].p).toEqual({ subscribers: 2, tokens: 1, attempts: 1 });
+		const left = await opened.db.asService((tx) =>
+			tx.query<{ email: string | null }>('select email from notify.subscribers order by email nulls last')
+		);
+		expect(left.rows.map((r) => r.email)).toEqual(['confirmed@example.com', 'waiting@example.com', null]);
+		expect(await countRows(opened.db, 'subscribe_attempts')).toBe(attemptsBefore - 1);
+		expect(await countRows(opened.db, 'tokens')).toBe(tokensBefore - 1);
+		// The push device's token (no expiry) still works.
+		await expect(
+			rpc(opened.db, 'anon', 'public.my_subscription($1)', [push.manage_token])
+		).resolves.toMatchObject({
+			channel: 'push'
+		});
+	});
+
 	test('settle deletes a push subscription a push service called gone and never re-settles a row it no longer holds', async () => {
 		await opened.db.asService((tx) =>
 			tx.exec('delete from notify.subscribers; delete from notify.deliveries')

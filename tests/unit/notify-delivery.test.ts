@@ -256,3 +256,42 @@ describe('e-mail delivery', () => {
 		expect(smtp.mails).toHaveLength(0);
 	});
 });
+
+describe('privacy upkeep', () => {
+	test('an idle worker deletes unconfirmed sign-ups whose 48 h link expired, at most once per purge interval', async () => {
+		// Made directly (as the confirmation mail would leave them): this worker has no mailer, and a
+		// queued confirmation would keep it busy rather than idle.
+		const expiredSignUp = (email: string) =>
+			opened.db.asService((tx) =>
+				tx.query(
+					`insert into notify.subscribers (channel, areas, locale, email, confirm_expires_at)
+					values ('email', '{all}', 'ja', $1, now() - interval '1 second')`,
+					[email]
+				)
+			);
+		await expiredSignUp('late@example.com');
+		let clock = 1_000_000;
+		const idle = new DeliveryWorker({
+			db: opened.db,
+			vapid: { ...webpush.generateVAPIDKeys(), subject: 'mailto:ops@bosai.example.jp' },
+			transport: fetchTransport({ loopbackHttp: true }),
+			mailer: null,
+			origin,
+			pollMs: 20,
+			purgeEveryMs: 60_000,
+			now: () => clock
+		});
+		idle.start();
+		try {
+			await expect.poll(() => countRows(opened.db, 'subscribers'), { timeout: 5_000 }).toBe(0);
+			// Within the interval a second expired sign-up stays until the clock passes it.
+			await expiredSignUp('later@example.com');
+			await new Promise((r) => setTimeout(r, 200));
+			expect(await countRows(opened.db, 'subscribers')).toBe(1);
+			clock += 60_000;
+			await expect.poll(() => countRows(opened.db, 'subscribers'), { timeout: 5_000 }).toBe(0);
+		} finally {
+			await idle.stop();
+		}
+	});
+});

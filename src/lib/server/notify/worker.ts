@@ -10,7 +10,8 @@
  * UNFINISHED: not a worker thread — embedded PGlite runs on this thread anyway, and the measured
  * report→event p99 did not grow during a send; a thread for the crypto + HTTP part is the next step
  * if the 50,000-subscriber run on a quiet machine says otherwise.
- * UNFINISHED: unconfirmed e-mail sign-ups are not purged after their 48 h link expires.
+ * When idle it also deletes, at most once an hour, what privacy says must go (notify.purge_expired:
+ * unconfirmed e-mail sign-ups whose 48 h link expired, expired tokens, old rate-limit rows).
  */
 import type { Database } from '../db/types.ts';
 import { type Mail, alertMail, confirmationMail } from '#lib/notify/mail.ts';
@@ -65,6 +66,8 @@ export interface DeliveryWorkerOptions {
 	concurrency?: number;
 	leaseSeconds?: number;
 	pollMs?: number;
+	/** How often an idle worker deletes expired personal data (notify.purge_expired). */
+	purgeEveryMs?: number;
 	/** Settle after this many results (smaller: fewer re-sends after a crash, more transactions). */
 	settleEvery?: number;
 	/** Embedded mode has exactly one worker: rows left `sending` by a killed one are taken back. */
@@ -95,6 +98,7 @@ export class DeliveryWorker {
 	#unlisten: (() => void) | null = null;
 	#touchedAlerts = new Set<string>();
 	#lastProgress = 0;
+	#lastPurge = -Infinity;
 
 	constructor(options: DeliveryWorkerOptions) {
 		this.#options = {
@@ -103,6 +107,7 @@ export class DeliveryWorker {
 			concurrency: 32,
 			leaseSeconds: 60,
 			pollMs: 1000,
+			purgeEveryMs: 3_600_000,
 			settleEvery: 25,
 			releaseOnStart: false,
 			policy: defaultRetryPolicy,
@@ -146,6 +151,12 @@ export class DeliveryWorker {
 			}
 			if (sent === 0 && this.#running) {
 				await this.#announceProgress(true);
+				if (this.#options.now() - this.#lastPurge >= this.#options.purgeEveryMs) {
+					this.#lastPurge = this.#options.now();
+					await this.purgeExpired().catch((error: unknown) =>
+						console.error('delivery: purge failed:', error instanceof Error ? error.message : error)
+					);
+				}
 				await new Promise<void>((resolve) => {
 					const timer = setTimeout(resolve, this.#options.pollMs);
 					// An idle worker must not keep a stopping process alive.
@@ -158,6 +169,16 @@ export class DeliveryWorker {
 				this.#wake = null;
 			}
 		}
+	}
+
+	/** Deletes expired personal data of the notification tables; answers what it deleted. */
+	async purgeExpired(): Promise<{ subscribers: number; tokens: number; attempts: number }> {
+		const result = await this.#options.db.asService((tx) =>
+			tx.query<{ purged: { subscribers: number; tokens: number; attempts: number } }>(
+				'select notify.purge_expired() as purged'
+			)
+		);
+		return result.rows[0].purged;
 	}
 
 	/** Claims one batch and delivers it; answers how many rows it claimed. */
