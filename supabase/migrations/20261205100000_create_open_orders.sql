@@ -49,6 +49,10 @@ create unique index shelter_open_orders_one_requested on public.shelter_open_ord
 create index shelter_open_orders_issued_idx on public.shelter_open_orders (issued_at desc);
 
 -- Least privilege: HQ reads all, staff their own shelter's; nobody writes directly (RPCs below).
+-- Supabase's default privileges (copied by the embedded shim) grant all on new tables to anon
+-- and authenticated: take them back first.
+revoke all on public.shelter_open_orders from anon, authenticated;
+revoke all on sequence public.shelter_open_orders_id_seq from anon, authenticated;
 grant select on public.shelter_open_orders to authenticated;
 alter table public.shelter_open_orders enable row level security;
 create policy shelter_open_orders_read on public.shelter_open_orders for select to authenticated

@@ -51,6 +51,17 @@ export interface OpenOrder {
 	existing?: boolean;
 }
 
+/** An order row with its state, by the rule of public.open_order_state() (the supabase adapter
+ * reads rows through PostgREST, without the SQL function). */
+export function withOrderState(row: Omit<OpenOrder, 'state'>): OpenOrder {
+	const state: OpenOrderState = row.cancelled_at
+		? 'cancelled'
+		: row.acknowledged_at
+			? 'acknowledged'
+			: 'requested';
+	return { ...row, state };
+}
+
 /** The order state HQ shows per shelter: its newest order that is not cancelled. */
 export interface ShelterOrderState {
 	id: number;
