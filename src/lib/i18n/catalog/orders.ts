@@ -3,6 +3,8 @@ import type { AreaCatalog } from './types.ts';
 /** Opening orders (開設指示): the HQ panel and the staff terminal's banner. */
 const orders: AreaCatalog = {
 	ja: {
+		// The audit log's table filter (AuditPanel).
+		'hq.audit.table.shelter_open_orders': '開設指示',
 		'orders.hq.heading': '開設指示',
 		'orders.hq.intro': '避難所に開設を指示します。避難所の端末で「確認しました」が押されるまで「開設指示中」と表示します。',
 		'orders.hq.target': '指示する避難所',
@@ -45,6 +47,8 @@ const orders: AreaCatalog = {
 		'orders.staff.ack_rejected': '確認を送れませんでした：{reason}'
 	},
 	'ja-x-easy': {
+		// The audit log's table filter (AuditPanel).
+		'hq.audit.table.shelter_open_orders': '開設（かいせつ）の しじ',
 		'orders.hq.heading': '開設（かいせつ）の しじ',
 		'orders.hq.intro': 'ひなんじょを あけるように しじします。ひなんじょで「確認（かくにん）しました」が おされるまで「開設指示中」と でます。',
 		'orders.hq.target': 'しじする ひなんじょ',
@@ -87,6 +91,8 @@ const orders: AreaCatalog = {
 		'orders.staff.ack_rejected': 'かくにんを おくれませんでした：{reason}'
 	},
 	en: {
+		// The audit log's table filter (AuditPanel).
+		'hq.audit.table.shelter_open_orders': 'Opening orders',
 		'orders.hq.heading': 'Opening orders',
 		'orders.hq.intro': 'Order shelters to open. A shelter shows as “Open ordered” until its terminal confirms.',
 		'orders.hq.target': 'Shelters to order',
@@ -130,6 +136,8 @@ const orders: AreaCatalog = {
 		'orders.staff.ack_rejected': 'The confirmation could not be sent: {reason}'
 	},
 	'zh-Hans': {
+		// The audit log's table filter (AuditPanel).
+		'hq.audit.table.shelter_open_orders': '开设指示',
 		'orders.hq.heading': '开设指示',
 		'orders.hq.intro': '指示避难所开设。在避难所终端按下“已确认”之前，显示为“开设指示中”。',
 		'orders.hq.target': '指示对象',
@@ -172,6 +180,8 @@ const orders: AreaCatalog = {
 		'orders.staff.ack_rejected': '无法发送确认：{reason}'
 	},
 	ko: {
+		// The audit log's table filter (AuditPanel).
+		'hq.audit.table.shelter_open_orders': '개설 지시',
 		'orders.hq.heading': '개설 지시',
 		'orders.hq.intro': '대피소에 개설을 지시합니다. 대피소 단말기에서 "확인했습니다"를 누를 때까지 "개설 지시 중"으로 표시됩니다.',
 		'orders.hq.target': '지시 대상',
