@@ -31,14 +31,21 @@ beforeAll(async () => {
 	db = opened.db;
 	await createFixtures(db);
 	await db.asService((tx) =>
-		tx.query(`update public.shelters set hazards = '{flood}' where id = any($1)`, [[shelterA, shelterB, shelterC]])
+		tx.query(`update public.shelters set hazards = '{flood}' where id = any($1)`, [
+			[shelterA, shelterB, shelterC]
+		])
 	);
 }, 120_000);
 afterAll(async () => opened?.close(), 30_000);
 
 async function orderRows(orderId: number) {
 	return db.asService(async (tx) => {
-		const audit = await tx.query<{ action: string; actor: string | null; old: OpenOrder | null; new: OpenOrder }>(
+		const audit = await tx.query<{
+			action: string;
+			actor: string | null;
+			old: OpenOrder | null;
+			new: OpenOrder;
+		}>(
 			`select action, actor, old, new from public.audit_log
 			  where table_name = 'shelter_open_orders' and row_id = $1 order by id`,
 			[String(orderId)]
@@ -54,7 +61,9 @@ async function orderRows(orderId: number) {
 
 const issue = (body: unknown) => rpc<OpenOrder[]>(db, 'hq', 'public.issue_open_orders($1)', [body]);
 const ack = (actor: 'staffA' | 'staffB' | 'hq', orderId: number, clientId = crypto.randomUUID()) =>
-	rpc<ReportAck>(db, actor, 'public.acknowledge_open_order($1)', [{ order_id: orderId, client_id: clientId }]);
+	rpc<ReportAck>(db, actor, 'public.acknowledge_open_order($1)', [
+		{ order_id: orderId, client_id: clientId }
+	]);
 
 async function sqlError(work: Promise<unknown>): Promise<string | undefined> {
 	try {
@@ -71,7 +80,9 @@ describe('opening orders in SQL', () => {
 		expect(order).toMatchObject({ shelter_id: shelterA, state: 'requested', existing: false, drill: false });
 
 		const read = (actor: 'anon' | 'staffA' | 'staffB' | 'hq') =>
-			probe(db, actor, (tx) => tx.query('select id from public.shelter_open_orders where id = $1', [order.id]));
+			probe(db, actor, (tx) =>
+				tx.query('select id from public.shelter_open_orders where id = $1', [order.id])
+			);
 		expect(await read('anon')).toMatchObject({ code: '42501' });
 		expect(await read('staffB')).toEqual({ rows: [] });
 		expect(await read('staffA')).toEqual({ rows: [{ id: order.id }] });
@@ -79,9 +90,9 @@ describe('opening orders in SQL', () => {
 
 		expect(await sqlError(ack('staffB', order.id))).toBe('P0002');
 		expect(await sqlError(ack('hq', order.id))).toBe('42501');
-		expect(await sqlError(rpc(db, 'anon', 'public.acknowledge_open_order($1)', [{ order_id: order.id }]))).toBe(
-			'42501'
-		);
+		expect(
+			await sqlError(rpc(db, 'anon', 'public.acknowledge_open_order($1)', [{ order_id: order.id }]))
+		).toBe('42501');
 		expect(await sqlError(rpc(db, 'staffA', 'public.resend_open_order($1)', [order.id]))).toBe('42501');
 		expect(await sqlError(rpc(db, 'staffA', 'public.cancel_open_order($1)', [order.id]))).toBe('42501');
 		expect((await orderRows(order.id)).audit.map((row) => row.action)).toEqual(['INSERT']);
@@ -110,12 +121,12 @@ describe('opening orders in SQL', () => {
 		]);
 
 		// The site's answer shows the shelter as 開設準備中 (preparing) to everyone, via a report.
-		const status = await rpc<{ features: { properties: { id: string; status: { status: string } | null } }[] }>(
-			db,
-			'anon',
-			'public.shelter_collection()'
+		const status = await rpc<{
+			features: { properties: { id: string; status: { status: string } | null } }[];
+		}>(db, 'anon', 'public.shelter_collection()');
+		expect(status.features.find((f) => f.properties.id === shelterA)?.properties.status?.status).toBe(
+			'preparing'
 		);
-		expect(status.features.find((f) => f.properties.id === shelterA)?.properties.status?.status).toBe('preparing');
 	});
 
 	it('audits resend and cancel, refuses steps out of order, and never writes for an unknown shelter', async () => {
@@ -138,11 +149,15 @@ describe('opening orders in SQL', () => {
 			'order_cancelled'
 		]);
 
-		const before = await db.asService((tx) => tx.query('select count(*)::int as n from public.shelter_open_orders'));
+		const before = await db.asService((tx) =>
+			tx.query('select count(*)::int as n from public.shelter_open_orders')
+		);
 		expect(await sqlError(issue({ shelter_ids: [shelterA, 'synthetic-missing'] }))).toBe('P0002');
 		expect(await sqlError(issue({ shelter_ids: [shelterA], hazard: 'flood' }))).toBe('22023');
 		expect(await sqlError(issue({ shelter_ids: [shelterC], note: 'x'.repeat(501) }))).toBe('23514');
-		const after = await db.asService((tx) => tx.query('select count(*)::int as n from public.shelter_open_orders'));
+		const after = await db.asService((tx) =>
+			tx.query('select count(*)::int as n from public.shelter_open_orders')
+		);
 		expect(after.rows).toEqual(before.rows);
 	});
 
@@ -180,10 +195,15 @@ describe('opening orders in SQL', () => {
 		let calls = 0;
 		const send = async (item: OpenOrderAck): Promise<ReportAck> => {
 			calls += 1;
-			const answer = await callRpc<ReportAck>(db, { sub: staffC, role: 'authenticated' }, 'acknowledge_open_order', {
-				order_id: item.order_id,
-				client_id: item.client_id
-			});
+			const answer = await callRpc<ReportAck>(
+				db,
+				{ sub: staffC, role: 'authenticated' },
+				'acknowledge_open_order',
+				{
+					order_id: item.order_id,
+					client_id: item.client_id
+				}
+			);
 			if (calls === 1) throw new Error('synthetic: connection dropped after the server stored it');
 			return answer;
 		};
@@ -208,7 +228,9 @@ describe('opening orders in SQL', () => {
 		expect(calls).toBe(2);
 
 		const { audit } = await orderRows(order.id);
-		expect(audit.filter((row) => row.old && !row.old.acknowledged_at && row.new.acknowledged_at)).toHaveLength(1);
+		expect(
+			audit.filter((row) => row.old && !row.old.acknowledged_at && row.new.acknowledged_at)
+		).toHaveLength(1);
 		const reports = await db.asService((tx) =>
 			tx.query('select status from public.shelter_reports where client_id = $1', [item.client_id])
 		);

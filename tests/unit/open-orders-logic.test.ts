@@ -55,7 +55,11 @@ describe('opening order logic', () => {
 	it('lists waiting orders oldest first with whole minutes of age', () => {
 		const now = Date.parse(t2) + 30_000;
 		const waiting = waitingOrders(
-			[order(2, 'synthetic-b', t1), order(1, 'synthetic-a', t0), order(3, 'synthetic-c', t0, { acknowledged_at: t1 })],
+			[
+				order(2, 'synthetic-b', t1),
+				order(1, 'synthetic-a', t0),
+				order(3, 'synthetic-c', t0, { acknowledged_at: t1 })
+			],
 			now
 		);
 		expect(waiting.map((w) => [w.order.id, w.minutes])).toEqual([
@@ -93,7 +97,9 @@ describe('opening order logic', () => {
 				made += 1;
 			}
 		}
-		expect(beep({ userActivation: { hasBeenActive: false } }, { AudioContext: FakeAudio as never })).toBe(false);
+		expect(beep({ userActivation: { hasBeenActive: false } }, { AudioContext: FakeAudio as never })).toBe(
+			false
+		);
 		expect(made).toBe(0);
 		expect(beep({}, { AudioContext: FakeAudio as never })).toBe(false);
 		expect(beep({ userActivation: { hasBeenActive: true } }, {})).toBe(false);

@@ -93,7 +93,10 @@ export function waitingOrders(
 	return orders
 		.filter((order) => order.state === 'requested')
 		.sort((a, b) => a.issued_at.localeCompare(b.issued_at))
-		.map((order) => ({ order, minutes: Math.max(0, Math.floor((now - Date.parse(order.issued_at)) / 60_000)) }));
+		.map((order) => ({
+			order,
+			minutes: Math.max(0, Math.floor((now - Date.parse(order.issued_at)) / 60_000))
+		}));
 }
 
 /**

@@ -6,7 +6,8 @@ const orders: AreaCatalog = {
 		// The audit log's table filter (AuditPanel).
 		'hq.audit.table.shelter_open_orders': '開設指示',
 		'orders.hq.heading': '開設指示',
-		'orders.hq.intro': '避難所に開設を指示します。避難所の端末で「確認しました」が押されるまで「開設指示中」と表示します。',
+		'orders.hq.intro':
+			'避難所に開設を指示します。避難所の端末で「確認しました」が押されるまで「開設指示中」と表示します。',
 		'orders.hq.target': '指示する避難所',
 		'orders.hq.target.pick': '避難所を選ぶ',
 		'orders.hq.target.hazard': '災害種別の指定避難所すべて',
@@ -19,7 +20,8 @@ const orders: AreaCatalog = {
 		'orders.hq.confirm': '開設を指示する',
 		'orders.hq.back': '戻る',
 		'orders.hq.none_picked': '避難所を1か所以上選んでください。',
-		'orders.hq.issued': '{count, number} か所に開設指示を出しました（うち指示中だったもの {existing, number} か所）。',
+		'orders.hq.issued':
+			'{count, number} か所に開設指示を出しました（うち指示中だったもの {existing, number} か所）。',
 		'orders.hq.failed': '開設指示を出せませんでした：{message}',
 		'orders.hq.list_heading': '指示の一覧',
 		'orders.hq.waiting': '未確認の開設指示：{count, number} 件',
@@ -50,7 +52,8 @@ const orders: AreaCatalog = {
 		// The audit log's table filter (AuditPanel).
 		'hq.audit.table.shelter_open_orders': '開設（かいせつ）の しじ',
 		'orders.hq.heading': '開設（かいせつ）の しじ',
-		'orders.hq.intro': 'ひなんじょを あけるように しじします。ひなんじょで「確認（かくにん）しました」が おされるまで「開設指示中」と でます。',
+		'orders.hq.intro':
+			'ひなんじょを あけるように しじします。ひなんじょで「確認（かくにん）しました」が おされるまで「開設指示中」と でます。',
 		'orders.hq.target': 'しじする ひなんじょ',
 		'orders.hq.target.pick': 'ひなんじょを えらぶ',
 		'orders.hq.target.hazard': 'さいがいの しゅるいで きまっている ひなんじょ ぜんぶ',
@@ -63,7 +66,8 @@ const orders: AreaCatalog = {
 		'orders.hq.confirm': 'しじする',
 		'orders.hq.back': 'もどる',
 		'orders.hq.none_picked': 'ひなんじょを 1つ いじょう えらんで ください。',
-		'orders.hq.issued': '{count, number} か所に しじしました（まえから しじちゅうだった ところ {existing, number} か所）。',
+		'orders.hq.issued':
+			'{count, number} か所に しじしました（まえから しじちゅうだった ところ {existing, number} か所）。',
 		'orders.hq.failed': 'しじ できませんでした：{message}',
 		'orders.hq.list_heading': 'しじの いちらん',
 		'orders.hq.waiting': 'まだ かくにん されていない しじ：{count, number} 件',
@@ -84,7 +88,8 @@ const orders: AreaCatalog = {
 		'orders.staff.heading': '本部（ほんぶ）から 開設（かいせつ）の しじ',
 		'orders.staff.issued_at': 'しじ：{at, date, medium} {at, time, short}',
 		'orders.staff.resent': '本部が もう一度 しじしました（{count, number} 回め）',
-		'orders.staff.body': 'この ひなんじょを あけて ください。じゅんびを はじめたら「確認しました」を おして ください。',
+		'orders.staff.body':
+			'この ひなんじょを あけて ください。じゅんびを はじめたら「確認しました」を おして ください。',
 		'orders.staff.ack': '確認しました',
 		'orders.staff.ack_saved': 'かくにんを この たんまつに ほぞんしました。つながると 本部に とどきます。',
 		'orders.staff.ack_sent': '本部に かくにんを おくりました（{at, time, short}）。',
@@ -94,7 +99,8 @@ const orders: AreaCatalog = {
 		// The audit log's table filter (AuditPanel).
 		'hq.audit.table.shelter_open_orders': 'Opening orders',
 		'orders.hq.heading': 'Opening orders',
-		'orders.hq.intro': 'Order shelters to open. A shelter shows as “Open ordered” until its terminal confirms.',
+		'orders.hq.intro':
+			'Order shelters to open. A shelter shows as “Open ordered” until its terminal confirms.',
 		'orders.hq.target': 'Shelters to order',
 		'orders.hq.target.pick': 'Pick shelters',
 		'orders.hq.target.hazard': 'Every designated shelter for a hazard',
@@ -131,7 +137,8 @@ const orders: AreaCatalog = {
 		'orders.staff.resent': 'HQ sent this order again (time {count, number})',
 		'orders.staff.body': 'Please open this shelter. Press “Confirmed” once you start preparing.',
 		'orders.staff.ack': 'Confirmed',
-		'orders.staff.ack_saved': 'Your confirmation is saved on this device and reaches HQ once the connection is back.',
+		'orders.staff.ack_saved':
+			'Your confirmation is saved on this device and reaches HQ once the connection is back.',
 		'orders.staff.ack_sent': 'HQ has your confirmation ({at, time, short}).',
 		'orders.staff.ack_rejected': 'The confirmation could not be sent: {reason}'
 	},
@@ -183,7 +190,8 @@ const orders: AreaCatalog = {
 		// The audit log's table filter (AuditPanel).
 		'hq.audit.table.shelter_open_orders': '개설 지시',
 		'orders.hq.heading': '개설 지시',
-		'orders.hq.intro': '대피소에 개설을 지시합니다. 대피소 단말기에서 "확인했습니다"를 누를 때까지 "개설 지시 중"으로 표시됩니다.',
+		'orders.hq.intro':
+			'대피소에 개설을 지시합니다. 대피소 단말기에서 "확인했습니다"를 누를 때까지 "개설 지시 중"으로 표시됩니다.',
 		'orders.hq.target': '지시 대상',
 		'orders.hq.target.pick': '대피소 선택',
 		'orders.hq.target.hazard': '재해 유형별 지정 대피소 전체',

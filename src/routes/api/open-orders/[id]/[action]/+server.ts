@@ -20,11 +20,15 @@ export const POST: RequestHandler = handleApi(async ({ params, request, locals }
 	const { db } = await runtime();
 	if (params.action === 'ack') {
 		const body = await readJson(request, openOrderAckBodySchema);
-		return json(await callRpc(db, claims, 'acknowledge_open_order', { order_id: id, client_id: body.client_id }));
+		return json(
+			await callRpc(db, claims, 'acknowledge_open_order', { order_id: id, client_id: body.client_id })
+		);
 	}
 	if (params.action !== 'cancel' && params.action !== 'resend') {
 		throw new ApiError(404, 'not_found', 'Unknown action');
 	}
 	await discardBody(request);
-	return json(await callRpc(db, claims, params.action === 'cancel' ? 'cancel_open_order' : 'resend_open_order', id));
+	return json(
+		await callRpc(db, claims, params.action === 'cancel' ? 'cancel_open_order' : 'resend_open_order', id)
+	);
 });
