@@ -174,6 +174,22 @@ begin
 end
 $$;
 
+-- The order with this id, or P0002 (an HQ-only helper of the two RPCs below).
+create function public.find_open_order(order_id bigint) returns public.shelter_open_orders
+language plpgsql stable security definer
+set search_path = ''
+as $$
+declare
+	found_order public.shelter_open_orders;
+begin
+	select * into found_order from public.shelter_open_orders as o where o.id = find_open_order.order_id;
+	if not found then
+		raise exception 'unknown order' using errcode = 'P0002';
+	end if;
+	return found_order;
+end
+$$;
+
 -- cancel_open_order(id) → the order; cancelling twice answers the same row.
 create function public.cancel_open_order(order_id bigint) returns jsonb
 language plpgsql volatile security definer
@@ -187,10 +203,7 @@ begin
 	where o.id = cancel_open_order.order_id and o.cancelled_at is null
 	returning * into changed;
 	if not found then
-		select * into changed from public.shelter_open_orders as o where o.id = cancel_open_order.order_id;
-		if not found then
-			raise exception 'unknown order' using errcode = 'P0002';
-		end if;
+		changed := public.find_open_order(cancel_open_order.order_id);
 	end if;
 	return public.open_order_json(changed);
 end
@@ -210,9 +223,7 @@ begin
 	where o.id = resend_open_order.order_id and o.acknowledged_at is null and o.cancelled_at is null
 	returning * into changed;
 	if not found then
-		if not exists (select 1 from public.shelter_open_orders as o where o.id = resend_open_order.order_id) then
-			raise exception 'unknown order' using errcode = 'P0002';
-		end if;
+		perform public.find_open_order(resend_open_order.order_id);
 		raise exception 'only an unacknowledged order can be resent' using errcode = 'PT409';
 	end if;
 	return public.open_order_json(changed);
@@ -278,7 +289,8 @@ end
 $$;
 
 revoke execute on function public.open_order_state(public.shelter_open_orders),
-	public.open_order_json(public.shelter_open_orders), public.on_open_order_changed()
+	public.open_order_json(public.shelter_open_orders), public.on_open_order_changed(),
+	public.find_open_order(bigint)
 	from public, anon, authenticated;
 grant execute on function public.open_order_state(public.shelter_open_orders),
 	public.open_order_json(public.shelter_open_orders) to authenticated;
