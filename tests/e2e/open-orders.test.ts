@@ -8,7 +8,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { OpenOrder } from '#lib/domain/open-order.ts';
 import { call, signIn } from '../support/api.ts';
 import { gotoHydrated, useBrowser } from '../support/browser.ts';
-import { networkErrors, signInStaff } from './staff-support.ts';
+import { axeViolations, networkErrors, signInStaff } from './staff-support.ts';
 
 const baseURL = inject('baseURL');
 const accounts = inject('accounts');
@@ -66,6 +66,7 @@ describe('opening orders', () => {
 		const shownAfterMs = Date.now() - clickedAt;
 		console.log(`open order shown on the staff terminal ${shownAfterMs} ms after HQ confirmed`);
 		expect(await banner.textContent()).toContain('synthetic: 体育館を開設してください');
+		expect(await axeViolations(staff.page)).toEqual([]);
 
 		// Offline: the confirmation waits in the outbox; HQ still sees the order as requested.
 		await staff.context.setOffline(true);
@@ -109,5 +110,6 @@ describe('opening orders', () => {
 		expect(
 			await hq.page.locator(`#hq-shelter-table tr[data-shelter-id="${shelterA}"] [data-open-order]`).count()
 		).toBe(0);
+		expect(await axeViolations(hq.page)).toEqual([]);
 	});
 });
