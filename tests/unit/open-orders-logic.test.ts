@@ -105,3 +105,26 @@ describe('opening order logic', () => {
 		expect(beep({ userActivation: { hasBeenActive: true } }, {})).toBe(false);
 	});
 });
+
+describe('coalesced refetch', () => {
+	it('runs once at a time and once more for any calls during a run', async () => {
+		const { coalesced } = await import('#lib/hq/coalesce.ts');
+		let runs = 0;
+		let release: () => void = () => {};
+		const run = coalesced(async () => {
+			runs += 1;
+			await new Promise<void>((resolve) => (release = resolve));
+		});
+		const first = run();
+		void run();
+		void run();
+		const third = run();
+		expect(runs).toBe(1);
+		release();
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(runs).toBe(2);
+		release();
+		await Promise.all([first, third]);
+		expect(runs).toBe(2);
+	});
+});
