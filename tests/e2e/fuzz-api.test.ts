@@ -263,6 +263,29 @@ describe('fuzzing the API with bad input', () => {
 		await property(fc.oneof(fc.stringMatching(/^[a-z0-9-]{1,40}$/), fc.constant(randomUUID())), async (id) =>
 			expectRejected('POST', `/api/messages/${id}/read`, { token: staffToken })
 		);
+		// Opening orders (開設指示): invalid bodies, unknown shelters and orders; nothing is written.
+		const orderBodies = fc.oneof(
+			fc.anything(),
+			fc.record({
+				shelter_ids: fc.oneof(
+					fc.constant([]),
+					fc.constant(['synthetic-no-such-shelter']),
+					fc.array(fc.string({ minLength: 65, maxLength: 70 }), { minLength: 1, maxLength: 3 })
+				)
+			}),
+			fc.record({ hazard: fc.string({ maxLength: 12 }).filter((h) => !/^[a-z_]+$/.test(h)) }),
+			fc.record({ shelter_ids: fc.constant(['x']), hazard: fc.constant('flood') }),
+			fc.record({ hazard: fc.constant('flood'), note: hugeString })
+		);
+		await property(orderBodies, async (body) =>
+			expectRejected('POST', '/api/open-orders', { token: hqToken, body })
+		);
+		await property(fc.oneof(fc.stringMatching(/^[a-z0-9-]{1,20}$/), fc.constant('999999999')), async (id) =>
+			expectRejected('POST', `/api/open-orders/${id}/ack`, {
+				token: staffToken,
+				body: { client_id: randomUUID() }
+			})
+		);
 	});
 
 	it('query strings: reports, messages, live', async () => {
@@ -334,7 +357,10 @@ describe('fuzzing the API with bad input', () => {
 			['GET', '/api/export/shelters.geojson'],
 			['GET', '/api/export/reports.csv'],
 			['POST', '/api/import/shelters'],
-			['GET', '/api/audit']
+			['GET', '/api/audit'],
+			['POST', '/api/open-orders'],
+			['POST', '/api/open-orders/1/cancel'],
+			['POST', '/api/open-orders/1/resend']
 		];
 		for (const [method, path] of hqOnly) {
 			const body = method === 'POST' ? {} : undefined;

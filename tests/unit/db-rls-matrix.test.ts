@@ -39,6 +39,8 @@ interface State {
 	alertId: string;
 	messageA: string;
 	messageAll: string;
+	orderA: number;
+	orderB: number;
 }
 
 interface Row {
@@ -453,6 +455,83 @@ const matrix: Row[] = [
 		expect: { ...none, staffA: 'allow', staffB: 'allow' },
 		run: q('select public.mark_message_read($1) as r', (s) => [s.messageAll])
 	},
+	// shelter_open_orders (開設指示): HQ and the shelter's own staff read; writes only via RPCs
+	{
+		name: 'orders select A',
+		expect: ownA,
+		run: q('select id from public.shelter_open_orders where id = $1', (s) => [s.orderA])
+	},
+	{
+		name: 'orders select B',
+		expect: ownB,
+		run: q('select id from public.shelter_open_orders where id = $1', (s) => [s.orderB])
+	},
+	{
+		name: 'orders insert',
+		expect: none,
+		run: q(`insert into public.shelter_open_orders (shelter_id) values ('${shelterC}') returning id`)
+	},
+	{
+		name: 'orders update ack',
+		expect: none,
+		run: q(
+			`update public.shelter_open_orders set acknowledged_at = now(), acknowledged_by = '${ids.staffA}',
+				ack_client_id = gen_random_uuid() where id = $1 returning id`,
+			(s) => [s.orderA]
+		)
+	},
+	{
+		name: 'orders delete',
+		expect: none,
+		run: q('delete from public.shelter_open_orders where id = $1 returning id', (s) => [s.orderA])
+	},
+	{
+		name: 'realtime select order events on shelter:A',
+		expect: ownA,
+		run: q(`select id from realtime.messages where topic = 'shelter:${shelterA}' and event like 'order_%'`)
+	},
+	{
+		name: 'realtime select order events on hq',
+		expect: hqOnly,
+		run: q(`select id from realtime.messages where topic = 'hq' and event like 'order_%'`)
+	},
+	{
+		name: 'realtime select order events on public topics',
+		expect: none,
+		run: q(
+			`select id from realtime.messages where topic in ('shelters', 'alerts')
+				and (event like 'order_%' or payload ? 'ack_client_id' or payload ? 'issued_by')`
+		)
+	},
+	{
+		name: 'rpc issue_open_orders',
+		expect: hqOnly,
+		run: q('select public.issue_open_orders($1) as r', () => [{ shelter_ids: [shelterC], note: 'synthetic' }])
+	},
+	{
+		name: 'rpc cancel_open_order',
+		expect: hqOnly,
+		run: q('select public.cancel_open_order($1) as r', (s) => [s.orderA])
+	},
+	{
+		name: 'rpc resend_open_order',
+		expect: hqOnly,
+		run: q('select public.resend_open_order($1) as r', (s) => [s.orderA])
+	},
+	{
+		name: 'rpc acknowledge_open_order of A',
+		expect: { ...none, staffA: 'allow' },
+		run: q('select public.acknowledge_open_order($1) as r', (s) => [
+			{ order_id: s.orderA, client_id: crypto.randomUUID() }
+		])
+	},
+	{
+		name: 'rpc acknowledge_open_order of B',
+		expect: { ...none, staffB: 'allow' },
+		run: q('select public.acknowledge_open_order($1) as r', (s) => [
+			{ order_id: s.orderB, client_id: crypto.randomUUID() }
+		])
+	},
 	{ name: 'rpc set_drill_mode', expect: hqOnly, run: q('select public.set_drill_mode(true) as r') },
 	{
 		name: 'rpc shelter_collection includes hidden B',
@@ -486,7 +565,8 @@ const tableOfPrefix: Record<string, string> = {
 	jma: 'jma_telegrams',
 	jmaentries: 'jma_feed_entries',
 	jmastate: 'jma_feed_state',
-	sessions: 'session_versions'
+	sessions: 'session_versions',
+	orders: 'shelter_open_orders'
 };
 
 async function arrange(db: Database): Promise<State> {
@@ -505,12 +585,17 @@ async function arrange(db: Database): Promise<State> {
 		{ shelter_id: null, body: 'synthetic to all' }
 	]);
 	await rpc(db, 'staffA', 'public.mark_message_read($1)', [messageAll.id]);
+	const [orderA, orderB] = await rpc<{ id: number }[]>(db, 'hq', 'public.issue_open_orders($1)', [
+		{ shelter_ids: [shelterA, shelterB], note: 'synthetic order' }
+	]);
 	return {
 		reportA: a.id,
 		reportB: b.id,
 		alertId: alert.id,
 		messageA: messageA.id,
-		messageAll: messageAll.id
+		messageAll: messageAll.id,
+		orderA: orderA.id,
+		orderB: orderB.id
 	};
 }
 

@@ -4,6 +4,7 @@
  * staff terminal stays signed in across reloads until the token expires.
  */
 import type { Alert, AlertInput } from '../domain/alert.ts';
+import type { OpenOrder, OpenOrderAck, OpenOrderInput } from '../domain/open-order.ts';
 import type { Report, ReportInput } from '../domain/report.ts';
 import type { ShelterCollection } from '../domain/shelter.ts';
 import type { JmaSnapshot } from '../jma/snapshot.ts';
@@ -142,6 +143,15 @@ export function createEmbeddedBackend(options: EmbeddedOptions = {}): Backend {
 		async setDrillMode(on: boolean) {
 			await call<unknown>('POST', '/api/drill', { on });
 		},
+		listOpenOrders(query = {}) {
+			const suffix = query.state ? `?state=${encodeURIComponent(query.state)}` : '';
+			return call<OpenOrder[]>('GET', `/api/open-orders${suffix}`);
+		},
+		issueOpenOrders: (input: OpenOrderInput) => call<OpenOrder[]>('POST', '/api/open-orders', input),
+		cancelOpenOrder: (id: number) => call<OpenOrder>('POST', `/api/open-orders/${id}/cancel`, {}),
+		resendOpenOrder: (id: number) => call<OpenOrder>('POST', `/api/open-orders/${id}/resend`, {}),
+		acknowledgeOpenOrder: (ack: OpenOrderAck) =>
+			call<ReportAck>('POST', `/api/open-orders/${ack.order_id}/ack`, { client_id: ack.client_id }),
 		subscribe(topics: Topic[], onEvent: (event: LiveEvent) => void, onState?: (state: LiveState) => void) {
 			return readLive({
 				url: `${base}/api/live`,

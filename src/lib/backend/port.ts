@@ -5,6 +5,7 @@
  * never an adapter.
  */
 import type { Alert, AlertInput } from '../domain/alert.ts';
+import type { OpenOrder, OpenOrderAck, OpenOrderInput, OpenOrderState } from '../domain/open-order.ts';
 import type { Report, ReportInput } from '../domain/report.ts';
 import type { ShelterCollection } from '../domain/shelter.ts';
 import type { JmaSnapshot } from '../jma/snapshot.ts';
@@ -95,6 +96,14 @@ export interface Backend {
 	listMessages(): Promise<Message[]>;
 	markMessageRead(id: string): Promise<void>;
 	setDrillMode(on: boolean): Promise<void>;
+	/** Opening orders (開設指示) newest first: HQ all, staff their own shelter's. */
+	listOpenOrders(options?: { state?: OpenOrderState }): Promise<OpenOrder[]>;
+	/** HQ: order shelters to open (by id, or every designated one for a hazard). */
+	issueOpenOrders(input: OpenOrderInput): Promise<OpenOrder[]>;
+	cancelOpenOrder(id: number): Promise<OpenOrder>;
+	resendOpenOrder(id: number): Promise<OpenOrder>;
+	/** Staff 「確認しました」; idempotent on `client_id` (sent through the outbox). */
+	acknowledgeOpenOrder(ack: OpenOrderAck): Promise<ReportAck>;
 	/** JMA's information in effect for 狛江市 and the recent telegrams (public). */
 	listJma(): Promise<JmaSnapshot>;
 	/** Live events of the given topics; the callback also learns the connection state. */

@@ -23,6 +23,9 @@ export const sqlStateStatus: Readonly<Record<string, readonly [number, string]>>
 	P0001: [400, 'rejected'], // raise exception without a code
 	// PostgREST's "PTxyz answers HTTP xyz": too many reports from one account (limit_report_rate)
 	PT429: [429, 'rate_limited'],
+	// The target is not in a state for this step (a cancelled opening order acknowledged, an
+	// acknowledged one resent): PostgREST answers PT409 as HTTP 409 too
+	PT409: [409, 'conflict'],
 	P0002: [404, 'not_found'] // no_data_found: unknown id
 };
 

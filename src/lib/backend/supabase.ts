@@ -8,6 +8,12 @@
  * public.staff, the same authority as in embedded mode.
  */
 import type { Alert, AlertInput } from '../domain/alert.ts';
+import {
+	withOrderState,
+	type OpenOrder,
+	type OpenOrderAck,
+	type OpenOrderInput
+} from '../domain/open-order.ts';
 import type { Report, ReportInput } from '../domain/report.ts';
 import type { ShelterCollection } from '../domain/shelter.ts';
 import type { JmaRow, JmaSnapshot } from '../jma/snapshot.ts';
@@ -208,6 +214,17 @@ export function createSupabaseBackend(options: SupabaseOptions): Backend {
 		async setDrillMode(on: boolean) {
 			await rpc('set_drill_mode', { drill_on: on });
 		},
+		async listOpenOrders(query = {}) {
+			const rows = await select<Omit<OpenOrder, 'state'>[]>((from) =>
+				from('shelter_open_orders').select('*').order('issued_at', { ascending: false }).limit(500)
+			);
+			return rows.map(withOrderState).filter((order) => !query.state || order.state === query.state);
+		},
+		issueOpenOrders: (input: OpenOrderInput) => rpc<OpenOrder[]>('issue_open_orders', { request: input }),
+		cancelOpenOrder: (id: number) => rpc<OpenOrder>('cancel_open_order', { order_id: id }),
+		resendOpenOrder: (id: number) => rpc<OpenOrder>('resend_open_order', { order_id: id }),
+		acknowledgeOpenOrder: (ack: OpenOrderAck) =>
+			rpc<ReportAck>('acknowledge_open_order', { ack: { order_id: ack.order_id, client_id: ack.client_id } }),
 		subscribe(topics: Topic[], onEvent: (event: LiveEvent) => void, onState?: (state: LiveState) => void) {
 			let stopped = false;
 			const channels: ChannelLike[] = [];

@@ -5,6 +5,7 @@
  */
 import { BackendError, type Backend } from '../backend/port.ts';
 import type { RowError } from '../csv/import.ts';
+import { orderStateByShelter } from '../domain/open-order.ts';
 import type { Report } from '../domain/report.ts';
 import type { HqShelter } from './types.ts';
 
@@ -36,14 +37,24 @@ interface SnapshotFeature {
 	properties: Omit<HqShelter, 'lon' | 'lat'> & { capacity_share?: number | null };
 }
 
-/** Every shelter with its full status (the HQ snapshot; refetched after every reconnect). */
+/**
+ * Every shelter with its full status and its opening-order state (the HQ snapshot; refetched after
+ * every reconnect and every order event).
+ */
 export async function loadSnapshot(backend: Backend): Promise<HqShelter[]> {
-	const collection = await jsonOf<{ features: SnapshotFeature[] }>(
-		await hqFetch(backend, '/api/export/shelters.geojson')
-	);
+	const [collection, orders] = await Promise.all([
+		hqFetch(backend, '/api/export/shelters.geojson').then((r) => jsonOf<{ features: SnapshotFeature[] }>(r)),
+		backend.listOpenOrders()
+	]);
+	const orderOf = orderStateByShelter(orders);
 	return collection.features.map(({ geometry, properties }) => {
 		const { capacity_share: _share, ...rest } = properties;
-		return { ...rest, lon: geometry.coordinates[0], lat: geometry.coordinates[1] };
+		return {
+			...rest,
+			lon: geometry.coordinates[0],
+			lat: geometry.coordinates[1],
+			open_order: orderOf.get(rest.id) ?? null
+		};
 	});
 }
 

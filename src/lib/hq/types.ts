@@ -1,3 +1,4 @@
+import type { ShelterOrderState } from '../domain/open-order.ts';
 /** What HQ sees of a shelter: master data plus the full latest status (HQ-only fields included). */
 import type { Message } from '../backend/port.ts';
 import type { ShelterRecord } from '../domain/shelter.ts';
@@ -22,6 +23,8 @@ export interface HqShelter extends ShelterRecord {
 	/** 臨時避難所: added by HQ during an event. */
 	ad_hoc: boolean;
 	status: HqStatus | null;
+	/** Its newest opening order that is not cancelled (開設指示中 / 確認済み); null when none. */
+	open_order?: ShelterOrderState | null;
 }
 
 /** A message as HQ lists it: with every shelter's read receipt. */

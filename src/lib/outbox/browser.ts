@@ -2,9 +2,15 @@
 import { defaultOutboxName, openOutboxDb } from './db.ts';
 import { defaultSenderLock } from './lock.ts';
 import { Outbox } from './outbox.ts';
+import type { QueueItem } from './types.ts';
+import type { ReportInput } from '../domain/report.ts';
 import { newClientId } from './uuid.ts';
 
-export async function openBrowserOutbox(name = defaultOutboxName): Promise<Outbox> {
+/** `parse` validates queued items (default: reports); each queue has its own database `name`. */
+export async function openBrowserOutbox<T extends QueueItem = ReportInput>(
+	name = defaultOutboxName,
+	parse?: (item: T) => T
+): Promise<Outbox<T>> {
 	const db = await openOutboxDb(name);
 	// Ask the browser not to evict the queue under storage pressure (best effort).
 	void navigator.storage?.persist?.().catch(() => false);
@@ -13,9 +19,10 @@ export async function openBrowserOutbox(name = defaultOutboxName): Promise<Outbo
 		if (document.visibilityState === 'visible') void outbox.sync();
 	};
 	// The listeners below run only after `outbox` exists (they are added after it).
-	const outbox: Outbox = new Outbox({
+	const outbox: Outbox<T> = new Outbox<T>({
 		db,
-		lock: defaultSenderLock(db, newClientId()),
+		parse,
+		lock: defaultSenderLock(db, newClientId(), `${name}-sender`),
 		channel: typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : null,
 		onClose: () => {
 			window.removeEventListener('online', online);

@@ -72,7 +72,7 @@ export function leaseLock(
 }
 
 /** Web Locks when the browser has them, otherwise the lease. */
-export function defaultSenderLock(db: OutboxDb, owner: string): SenderLock {
+export function defaultSenderLock(db: OutboxDb, owner: string, name?: string): SenderLock {
 	const locks = (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks;
-	return locks ? webLock(locks) : leaseLock(db, owner);
+	return locks ? webLock(locks, name) : leaseLock(db, owner);
 }

@@ -11,9 +11,9 @@ import { classifyFailure, describeError } from './classify.ts';
 import type { OutboxDb } from './db.ts';
 import type { SenderLock } from './lock.ts';
 import * as store from './store.ts';
-import type { PendingReport, RejectedReport, SentReport } from './types.ts';
+import type { PendingReport, QueueItem, RejectedReport, SentReport } from './types.ts';
 
-export type SendReport = (report: ReportInput) => Promise<ReportAck>;
+export type SendReport<T extends QueueItem = ReportInput> = (report: T) => Promise<ReportAck>;
 
 /**
  * idle: nothing to send · sending · waiting: retry scheduled after a failure · auth_required: the
@@ -22,10 +22,10 @@ export type SendReport = (report: ReportInput) => Promise<ReportAck>;
  */
 export type SyncState = 'idle' | 'sending' | 'waiting' | 'auth_required' | 'signed_out' | 'elsewhere';
 
-export interface OutboxSnapshot {
-	pending: PendingReport[];
-	rejected: RejectedReport[];
-	sent: SentReport[];
+export interface OutboxSnapshot<T extends QueueItem = ReportInput> {
+	pending: PendingReport<T>[];
+	rejected: RejectedReport<T>[];
+	sent: SentReport<T>[];
 	lastSyncedAt: string | null;
 	state: SyncState;
 	nextAttemptAt: number | null;
@@ -38,10 +38,15 @@ interface ChannelLike {
 	close(): void;
 }
 
-export interface OutboxOptions {
+export interface OutboxOptions<T extends QueueItem = ReportInput> {
 	db: OutboxDb;
 	lock: SenderLock;
-	send?: SendReport | null;
+	send?: SendReport<T> | null;
+	/**
+	 * Validates an item before it is stored (throws when invalid). Default: the report schema; a
+	 * second outbox (opening-order acknowledgements) passes its own. Stored items keep the shape.
+	 */
+	parse?: (item: T) => T;
 	now?: () => number;
 	backoff?: BackoffOptions;
 	/** Sets a timer; returns its cancel function. */
@@ -65,7 +70,7 @@ const defaultSchedule = (fn: () => void, ms: number) => {
 	return () => clearTimeout(timer);
 };
 
-export class Outbox {
+export class Outbox<T extends QueueItem = ReportInput> {
 	readonly #db: OutboxDb;
 	readonly #lock: SenderLock;
 	readonly #now: () => number;
@@ -76,7 +81,8 @@ export class Outbox {
 	readonly #listeners = new Set<() => void>();
 	readonly #onClose: (() => void) | undefined;
 	readonly #sendTimeoutMs: number;
-	#send: SendReport | null;
+	readonly #parse: (item: T) => T;
+	#send: SendReport<T> | null;
 	#state: SyncState = 'idle';
 	#nextAttemptAt: number | null = null;
 	#lastError: string | null = null;
@@ -85,10 +91,11 @@ export class Outbox {
 	#again = false;
 	#closed = false;
 
-	constructor(options: OutboxOptions) {
+	constructor(options: OutboxOptions<T>) {
 		this.#db = options.db;
 		this.#lock = options.lock;
 		this.#send = options.send ?? null;
+		this.#parse = options.parse ?? ((item: T) => reportInputSchema.parse(item) as unknown as T);
 		this.#state = this.#send ? 'idle' : 'signed_out';
 		this.#now = options.now ?? Date.now;
 		this.#backoff = options.backoff ?? {};
@@ -101,15 +108,15 @@ export class Outbox {
 	}
 
 	/** Validates, stores durably, then starts sending. Resolves once the report is on disk. */
-	async enqueue(report: ReportInput): Promise<void> {
-		const valid = reportInputSchema.parse(report);
-		await store.addPending(this.#db, valid, this.#now());
+	async enqueue(report: T): Promise<void> {
+		const valid = this.#parse(report);
+		await store.addPending(this.#db, valid as unknown as ReportInput, this.#now());
 		this.#emit(true);
 		void this.sync();
 	}
 
 	/** Signs the sender in (a send function) or out (null). Signing in resumes sending. */
-	setSender(send: SendReport | null): void {
+	setSender(send: SendReport<T> | null): void {
 		this.#send = send;
 		if (!send) {
 			this.#setState('signed_out');
@@ -151,17 +158,18 @@ export class Outbox {
 		this.#emit(true);
 	}
 
-	async snapshot(): Promise<OutboxSnapshot> {
+	async snapshot(): Promise<OutboxSnapshot<T>> {
 		const [pending, rejected, sent, lastSyncedAt] = await Promise.all([
 			store.allPending(this.#db),
 			store.listRejected(this.#db),
 			store.listSent(this.#db),
 			store.lastSyncedAt(this.#db)
 		]);
+		// The store is typed for reports; every item in it went through #parse of this outbox.
 		return {
-			pending,
-			rejected,
-			sent,
+			pending: pending as unknown as PendingReport<T>[],
+			rejected: rejected as unknown as RejectedReport<T>[],
+			sent: sent as unknown as SentReport<T>[],
 			lastSyncedAt,
 			state: this.#state,
 			nextAttemptAt: this.#nextAttemptAt,
@@ -234,7 +242,7 @@ export class Outbox {
 			this.#setState('sending');
 			let ack: ReportAck;
 			try {
-				ack = await this.#withTimeout(send(head.report));
+				ack = await this.#withTimeout(send(head.report as unknown as T));
 				if (ack.client_id !== head.report.client_id) {
 					throw new Error(`acknowledgement for ${ack.client_id}, expected ${head.report.client_id}`);
 				}

@@ -1,10 +1,19 @@
 import type { ReportInput } from '../domain/report.ts';
 import type { ReportAck } from '../backend/port.ts';
 
+/**
+ * What an outbox queues: a report by default, or any item with its own idempotency key (an opening
+ * order's acknowledgement, in a second outbox of its own). The field keeps the name `report`, the
+ * IndexedDB key path of the stores.
+ */
+export interface QueueItem {
+	client_id: string;
+}
+
 /** A report waiting to be sent. `seq` (auto-increment) is the send order. */
-export interface PendingReport {
+export interface PendingReport<T extends QueueItem = ReportInput> {
 	seq?: number;
-	report: ReportInput;
+	report: T;
 	queued_at: string;
 	/** Failed sends so far; drives the backoff, persisted so a reload does not reset it. */
 	attempts: number;
@@ -14,8 +23,8 @@ export interface PendingReport {
 }
 
 /** A report the server refused for good (validation, permission): kept visible with the reason. */
-export interface RejectedReport {
-	report: ReportInput;
+export interface RejectedReport<T extends QueueItem = ReportInput> {
+	report: T;
 	rejected_at: string;
 	status: number;
 	code: string;
@@ -23,8 +32,8 @@ export interface RejectedReport {
 }
 
 /** A report the server acknowledged (kept for "my recent reports"). */
-export interface SentReport {
-	report: ReportInput;
+export interface SentReport<T extends QueueItem = ReportInput> {
+	report: T;
 	ack: ReportAck;
 	synced_at: string;
 }

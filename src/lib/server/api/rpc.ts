@@ -13,7 +13,11 @@ const rpcs = {
 	cancel_alert: 'uuid',
 	send_message: 'jsonb',
 	mark_message_read: 'uuid',
-	set_drill_mode: 'boolean'
+	set_drill_mode: 'boolean',
+	issue_open_orders: 'jsonb',
+	cancel_open_order: 'bigint',
+	resend_open_order: 'bigint',
+	acknowledge_open_order: 'jsonb'
 } as const;
 export type RpcName = keyof typeof rpcs;
 
@@ -37,4 +41,10 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export function uuidParam(value: string | undefined, what: string): string {
 	if (!value || !uuidPattern.test(value)) throw new ApiError(404, 'not_found', `Unknown ${what}`);
 	return value.toLowerCase();
+}
+
+/** A path id that must be a positive bigint (opening orders); anything else cannot exist: 404. */
+export function bigintParam(value: string | undefined, what: string): number {
+	if (!value || !/^[1-9]\d{0,14}$/.test(value)) throw new ApiError(404, 'not_found', `Unknown ${what}`);
+	return Number(value);
 }
