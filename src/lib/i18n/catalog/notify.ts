@@ -171,6 +171,62 @@ const rows: Record<string, [string, string, string, string, string]> = {
 		'也接收演练信息',
 		'훈련 정보도 받기'
 	],
+	'notify.ui.jma': [
+		'気象警報も受け取る（警戒レベル3相当以上・気象庁の発表）',
+		'きしょうけいほうも うけとる（けいかいレベル3そうとう いじょう・きしょうちょうの はっぴょう）',
+		'Also receive weather warnings (alert level 3 equivalent and above, issued by the Japan Meteorological Agency)',
+		'也接收气象警报（相当于警戒级别3及以上・气象厅发布）',
+		'기상 경보도 받기(경계 레벨 3 상당 이상・기상청 발표)'
+	],
+	'notify.ui.jma_note': [
+		'気象庁が発表する情報です。狛江市の避難情報ではありません。',
+		'きしょうちょうが だす じょうほうです。こまえしの ひなんの しらせでは ありません。',
+		'This is information from the Japan Meteorological Agency, not Komae City’s evacuation information.',
+		'这是气象厅发布的信息，不是狛江市的避难信息。',
+		'기상청이 발표하는 정보이며, 고마에시의 피난 정보가 아닙니다.'
+	],
+	'notify.jma.title': [
+		'気象庁：{title}（狛江市）',
+		'きしょうちょう：{title}（こまえし）',
+		'JMA: {title} (Komae)',
+		'气象厅：{title}（狛江市）',
+		'기상청: {title}(고마에시)'
+	],
+	'notify.jma.title_ended': [
+		'気象庁：{title}（狛江市）解除',
+		'きしょうちょう：{title}（こまえし）おわり',
+		'JMA: {title} (Komae) lifted',
+		'气象厅：{title}（狛江市）解除',
+		'기상청: {title}(고마에시) 해제'
+	],
+	'notify.jma.not_city': [
+		'気象庁の発表です。狛江市の避難情報ではありません。',
+		'きしょうちょうの はっぴょうです。こまえしの ひなんの しらせでは ありません。',
+		'Issued by the Japan Meteorological Agency; not Komae City’s evacuation information.',
+		'气象厅发布，不是狛江市的避难信息。',
+		'기상청 발표이며, 고마에시의 피난 정보가 아닙니다.'
+	],
+	'notify.jma.ended_body': [
+		'この情報は解除されたか、警戒レベル3相当未満になりました。',
+		'この じょうほうは おわったか、けいかいレベル3そうとうより ひくく なりました。',
+		'This has been lifted or is now below alert level 3 equivalent.',
+		'该信息已解除，或已低于相当于警戒级别3。',
+		'이 정보는 해제되었거나 경계 레벨 3 상당 미만이 되었습니다.'
+	],
+	'notify.jma.mail_subject': [
+		'【気象庁の発表】{title}（狛江市）',
+		'【気象庁の発表】{title}（狛江市）',
+		'【気象庁の発表】{title}（狛江市）',
+		'【気象庁の発表】{title}（狛江市）',
+		'【気象庁の発表】{title}（狛江市）'
+	],
+	'notify.jma.mail_intro': [
+		'気象庁が狛江市に発表した警戒レベル3相当以上の情報をお知らせします。',
+		'きしょうちょうが こまえしに だした けいかいレベル3そうとう いじょうの じょうほうです。',
+		'Information of alert level 3 equivalent or above that the Japan Meteorological Agency issued for Komae.',
+		'气象厅对狛江市发布的相当于警戒级别3及以上的信息。',
+		'기상청이 고마에시에 발표한 경계 레벨 3 상당 이상의 정보입니다.'
+	],
 	'notify.ui.push_button': [
 		'この端末で通知を受け取る',
 		'この きかいで うけとる',
