@@ -396,11 +396,11 @@ const rows: Record<string, [string, string, string, string, string]> = {
 		'알림 등록 시 보관하는 정보'
 	],
 	'notify.privacy.body': [
-		'選んだ地区・言語・訓練の有無と、プッシュ通知ならブラウザの通知用アドレスと鍵、メールならメールアドレスだけを保存します。本部を含め誰も一覧を見られず、本部には地区ごとの件数だけが見えます。確認されなかったメール登録には何も届きません（確認リンクは48時間で無効）。通知をやめると、アドレスもすぐに削除されます。配信の記録（件数）はアドレスなしで残ります。',
-		'えらんだ ばしょ・ことば・くんれんの ありなしと、プッシュなら ブラウザの あて先、メールなら メールアドレス だけを のこします。だれも いちらんを みられません。しらせを やめると すぐ けします。',
-		'We keep only the areas, language and drill choice you made, plus your browser’s push address and keys (push) or your e-mail address (mail). Nobody — headquarters included — can list subscriptions; headquarters sees counts per area only. Unconfirmed e-mail sign-ups receive nothing. Stopping alerts deletes the address at once; delivery counts stay without it.',
-		'仅保存您选择的地区、语言、是否接收演练，以及浏览器推送地址与密钥（推送）或电子邮件地址（邮件）。包括本部在内，任何人都无法查看列表，本部只能看到各地区的数量。未确认的邮件订阅不会收到任何邮件。停止通知后地址立即删除，推送记录只保留数量。',
-		'선택한 지역·언어·훈련 수신 여부와, 푸시라면 브라우저의 푸시 주소와 키, 메일이라면 메일 주소만 보관합니다. 본부를 포함해 누구도 목록을 볼 수 없으며 본부는 지역별 건수만 봅니다. 확인되지 않은 메일 등록에는 아무것도 보내지 않습니다. 알림을 중지하면 주소는 즉시 삭제되고 발송 기록은 건수만 남습니다.'
+		'選んだ地区・言語・訓練と気象警報の受け取りの有無と、プッシュ通知ならブラウザの通知用アドレスと鍵、メールならメールアドレスだけを保存します。本部を含め誰も一覧を見られず、本部には地区ごとの件数だけが見えます。確認されなかったメール登録には何も届きません（確認リンクは48時間で無効）。通知をやめると、アドレスもすぐに削除されます。配信の記録（件数）はアドレスなしで残ります。',
+		'えらんだ ばしょ・ことば・くんれんと きしょうけいほうの ありなしと、プッシュなら ブラウザの あて先、メールなら メールアドレス だけを のこします。だれも いちらんを みられません。しらせを やめると すぐ けします。',
+		'We keep only the areas, language, drill and weather-warning choices you made, plus your browser’s push address and keys (push) or your e-mail address (mail). Nobody — headquarters included — can list subscriptions; headquarters sees counts per area only. Unconfirmed e-mail sign-ups receive nothing. Stopping alerts deletes the address at once; delivery counts stay without it.',
+		'仅保存您选择的地区、语言、是否接收演练和气象警报，以及浏览器推送地址与密钥（推送）或电子邮件地址（邮件）。包括本部在内，任何人都无法查看列表，本部只能看到各地区的数量。未确认的邮件订阅不会收到任何邮件。停止通知后地址立即删除，推送记录只保留数量。',
+		'선택한 지역·언어·훈련 및 기상 경보 수신 여부와, 푸시라면 브라우저의 푸시 주소와 키, 메일이라면 메일 주소만 보관합니다. 본부를 포함해 누구도 목록을 볼 수 없으며 본부는 지역별 건수만 봅니다. 확인되지 않은 메일 등록에는 아무것도 보내지 않습니다. 알림을 중지하면 주소는 즉시 삭제되고 발송 기록은 건수만 남습니다.'
 	]
 };
 
