@@ -8,7 +8,8 @@
  */
 import webpush from 'web-push';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { JmaPushPayload } from '#lib/notify/jma-payload.ts';
+import { jmaSubject } from '#lib/notify/jma-mail.ts';
+import { type JmaPushPayload, jmaPushPayload } from '#lib/notify/jma-payload.ts';
 import { ingestTelegram } from '#lib/server/jma/ingest.ts';
 import type { Database } from '#lib/server/db/types.ts';
 import { smtpMailer } from '#lib/server/notify/mailer.ts';
@@ -316,4 +317,42 @@ describe('JMA warning delivery (worker, loopback push service and SMTP)', () => 
 			await opened.close();
 		}
 	}, 120_000);
+});
+
+describe('JMA notification text', () => {
+	const event = {
+		id: 1,
+		kind: 'flood-830305000100',
+		level: 4 as const,
+		ended: false,
+		title: '多摩川レベル４氾濫危険警報',
+		headline: Array.from({ length: 6 }, (_, i) => `synthetic line ${i + 1}`).join('\n'),
+		report_at: '2026-12-05T00:00:00Z'
+	};
+
+	test('JMA’s text is cut to three lines and marked 「一部を表示」; the citation stays last; the title keeps JMA’s words', () => {
+		const payload = jmaPushPayload(event, 'ja');
+		expect(payload.tag).toBe('jma-flood-830305000100');
+		expect(payload.title).toBe('気象庁：多摩川レベル４氾濫危険警報（狛江市）');
+		expect(payload.body).toBe(
+			'synthetic line 1\nsynthetic line 2\nsynthetic line 3（一部を表示）\n' +
+				'気象庁の発表です。狛江市の避難情報ではありません。\n出典：気象庁ホームページ'
+		);
+		const short = jmaPushPayload({ ...event, headline: 'synthetic one line' }, 'ko');
+		expect(short.body).not.toContain('一部');
+		expect(short.body.endsWith('\n出典：気象庁ホームページ')).toBe(true);
+		expect(jmaPushPayload(event, 'xx').locale).toBe('ja');
+	});
+
+	test('an end says 解除 in the title and the subject; the subject never starts with 【狛江市】', () => {
+		const ended = { ...event, ended: true };
+		expect(jmaPushPayload(ended, 'ja-x-easy').title).toBe(
+			'きしょうちょう：多摩川レベル４氾濫危険警報（こまえし）おわり'
+		);
+		expect(jmaPushPayload(ended, 'ja').body.split('\n')[0]).toBe(
+			'この情報は解除されたか、警戒レベル3相当未満になりました。'
+		);
+		expect(jmaSubject(ended)).toBe('【気象庁の発表】多摩川レベル４氾濫危険警報（狛江市）（解除）');
+		expect(jmaSubject(event)).toBe('【気象庁の発表】多摩川レベル４氾濫危険警報（狛江市）');
+	});
 });
