@@ -15,7 +15,13 @@ import type { Database } from '#lib/server/db/types.ts';
 import { smtpMailer } from '#lib/server/notify/mailer.ts';
 import { fetchTransport } from '#lib/server/notify/push-transport.ts';
 import { DeliveryWorker } from '#lib/server/notify/worker.ts';
-import { derivedH27Komae, derivedLandslideKomae, derivedR06Komae, withHead } from '../support/jma.ts';
+import {
+	derivedH27Komae,
+	derivedLandslideKomae,
+	derivedR06Komae,
+	derivedTamagawaFlood,
+	withHead
+} from '../support/jma.ts';
 import { startPushService } from '../support/push-service.ts';
 import { startSmtpSink } from '../support/smtp-sink.ts';
 import {
@@ -215,6 +221,69 @@ describe.each(drivers)('JMA warning notifications on %s', (driver) => {
 				)
 			)
 		).rejects.toMatchObject({ code: '23514' });
+	});
+});
+
+/**
+ * The 多摩川 forecast DERIVED at test time (加工) at another level: JMA's kind code and name of the
+ * level (20 レベル２氾濫注意報 → 30 レベル３氾濫警報 / 40 レベル４氾濫危険警報), Serial and time.
+ */
+function tamagawaAt(level: 2 | 3 | 4, serial: number): string {
+	const kinds = {
+		2: ['20', 'レベル２氾濫注意報'],
+		3: ['30', 'レベル３氾濫警報'],
+		4: ['40', 'レベル４氾濫危険警報']
+	};
+	const [code, name] = kinds[level];
+	const xml = derivedTamagawaFlood()
+		.replaceAll('<Code>20</Code>', `<Code>${code}</Code>`)
+		.replaceAll('レベル２氾濫注意報', name);
+	const minute = String(serial).padStart(2, '0');
+	return withHead(xml, { serial: String(serial), reportDateTime: `2025-08-07T07:${minute}:00+09:00` });
+}
+
+describe.each(drivers)('JMA river forecast levels on %s', (driver) => {
+	let opened: OpenedDatabase;
+	beforeAll(async () => {
+		opened = await openTestDatabase(driver);
+		await createFixtures(opened.db);
+	}, 120_000);
+	afterAll(async () => opened?.close(), 30_000);
+
+	test('a rise notifies, a fall that stays at レベル3相当+ is silent, a new rise notifies again, a fall below 3 ends it', async () => {
+		const db = opened.db;
+		const sub = pushBody({ jma: true });
+		await subscribePush(db, sub);
+		const events = async () =>
+			(
+				await db.asService((tx) =>
+					tx.query<{ e: string }>(
+						`select e.kind || ' ' || e.level || ' ' || case when e.ended then 'ended' else 'raised' end
+							|| ' ' || e.title || ' ' || count(d.id) as e
+						 from notify.jma_events as e left join notify.deliveries as d on d.jma_event_id = e.id
+						 group by e.id order by e.id`
+					)
+				)
+			).rows.map((r) => r.e);
+		const steps: [2 | 3 | 4, string[]][] = [
+			[2, []],
+			[3, ['flood-830305000100 3 raised 多摩川レベル３氾濫警報 1']],
+			[4, ['flood-830305000100 4 raised 多摩川レベル４氾濫危険警報 1']],
+			[3, []],
+			[4, ['flood-830305000100 4 raised 多摩川レベル４氾濫危険警報 1']],
+			[2, ['flood-830305000100 4 ended 多摩川レベル４氾濫危険警報 1']]
+		];
+		const seen: string[] = [];
+		for (const [i, [level, expected]] of steps.entries()) {
+			expect(await ingestTelegram(db, tamagawaAt(level, i + 1), { source: 'feed' })).toMatchObject({
+				outcome: 'stored'
+			});
+			seen.push(...expected);
+			expect(await events(), `step ${i + 1}: level ${level}`).toEqual(seen);
+		}
+		expect(await countRows(db, 'deliveries', `jma_event_id is not null and subscriber_id is not null`)).toBe(
+			4
+		);
 	});
 });
 
