@@ -12,7 +12,13 @@ import { assets, immutable, prerendered, routes } from '$app/manifest';
 import { version } from '$app/env';
 import { rangeResponse } from '#lib/resident/range.ts';
 import { ResidentCache } from '#lib/resident/cache.ts';
-import { isPushPayload, mergeAlert, notificationOf } from '#lib/notify/notification.ts';
+import {
+	isJmaPushPayload,
+	isPushPayload,
+	jmaNotificationOf,
+	mergeAlert,
+	notificationOf
+} from '#lib/notify/notification.ts';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const shellCache = `bosai-shell-${version}`;
@@ -76,7 +82,7 @@ sw.addEventListener('message', (event) => {
  * An alert pushed while the app is closed (docs/notifications.md): written to the resident's
  * offline cache first, so the page a click opens shows it without network, then shown. Its tag
  * is the alert id: a re-send or the 解除 replaces the notification; an update closes the one of
- * the alert it replaces.
+ * the alert it replaces. A JMA warning (tag jma-<kind>) is only shown, never cached as an alert.
  */
 sw.addEventListener('push', (event) => {
 	event.waitUntil(
@@ -86,6 +92,12 @@ sw.addEventListener('push', (event) => {
 				payload = event.data?.json();
 			} catch {
 				payload = null;
+			}
+			if (isJmaPushPayload(payload)) {
+				// JMA's warning (気象警報も受け取る): shown as JMA's, kept out of the city's alert cache.
+				const shown = jmaNotificationOf(payload);
+				await sw.registration.showNotification(shown.title, shown.options);
+				return;
 			}
 			if (!isPushPayload(payload)) return;
 			try {

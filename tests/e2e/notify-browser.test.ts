@@ -6,12 +6,17 @@
  * (received and decrypted by that loopback service) is delivered to the service worker with the
  * DevTools protocol's ServiceWorker.deliverPushMessage. Everything else is real: the subscribe
  * form, the API, the trigger, the worker, the encryption, the service worker's push handler,
- * `registration.getNotifications()`, and the offline alert cache in IndexedDB.
+ * `registration.getNotifications()`, and the offline alert cache in IndexedDB. The resident also
+ * ticks 「気象警報も受け取る」: a JMA telegram (DERIVED from a real sample at test time, 加工) posted
+ * by HQ shows as JMA's notification (tag jma-<kind>) next to the city's, and stays out of the
+ * alert cache.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { JmaPushPayload } from '#lib/notify/jma-payload.ts';
 import type { PushPayload } from '#lib/notify/payload.ts';
 import { addAccount, call, signIn } from '../support/api.ts';
 import { gotoHydrated, useBrowser } from '../support/browser.ts';
+import { derivedLandslideKomae } from '../support/jma.ts';
 import { type LoopbackPushService, startPushService } from '../support/push-service.ts';
 import { type RunningServer, startServer, tempDataDir } from '../support/server.ts';
 
@@ -46,7 +51,7 @@ async function waitForMessage(id: string, count: number, version: number): Promi
 }
 
 describe('push notifications in Chromium', () => {
-	test('subscribing on / and an alert issued on HQ show a notification with the level and tag; the cancellation replaces it; the alert is cached offline', async () => {
+	test('subscribing on / and an alert issued on HQ show a notification with the level and tag; the cancellation replaces it; the alert is cached offline; a JMA warning shows as JMA’s (気象警報も受け取る)', async () => {
 		const { page, context } = await harness.newPage();
 		await context.grantPermissions(['notifications'], { origin: server.url });
 		const subscription = push.subscribe();
@@ -70,6 +75,9 @@ describe('push notifications in Chromium', () => {
 		await page.getByText('通知を受け取る', { exact: true }).click();
 		await page.getByRole('checkbox', { name: '和泉本町一丁目' }).check();
 		await page.getByTestId('notify-subscribe').getByLabel('言語').selectOption('en');
+		await page
+			.getByRole('checkbox', { name: '気象警報も受け取る（警戒レベル3相当以上・気象庁の発表）' })
+			.check();
 		await page.getByRole('button', { name: 'この端末で通知を受け取る' }).click();
 		const status = page.getByTestId('notify-subscribe').getByRole('status');
 		await expect.poll(() => status.textContent(), { timeout: 15_000 }).toBe('この端末で通知を受け取ります。');
@@ -120,17 +128,19 @@ describe('push notifications in Chromium', () => {
 				requireInteraction: true
 			}
 		]);
-		const cached = await page.evaluate(
-			() =>
-				new Promise<string[]>((resolve, reject) => {
-					const open = indexedDB.open('bosai-resident');
-					open.onerror = () => reject(open.error);
-					open.onsuccess = () => {
-						const get = open.result.transaction('kv').objectStore('kv').get('alerts');
-						get.onsuccess = () => resolve(((get.result?.value ?? []) as { id: string }[]).map((a) => a.id));
-					};
-				})
-		);
+		const cachedIds = () =>
+			page.evaluate(
+				() =>
+					new Promise<string[]>((resolve, reject) => {
+						const open = indexedDB.open('bosai-resident');
+						open.onerror = () => reject(open.error);
+						open.onsuccess = () => {
+							const get = open.result.transaction('kv').objectStore('kv').get('alerts');
+							get.onsuccess = () => resolve(((get.result?.value ?? []) as { id: string }[]).map((a) => a.id));
+						};
+					})
+			);
+		const cached = await cachedIds();
 		expect(cached).toContain(alertId);
 
 		await call(server.url, 'POST', `/api/alerts/${alertId}/cancel`, { token: hqToken, body: {} });
@@ -148,5 +158,42 @@ describe('push notifications in Chromium', () => {
 				requireInteraction: false
 			}
 		]);
+
+		// 「気象警報も受け取る」: JMA's レベル４土砂災害危険警報 for 狛江市 reaches this subscriber as JMA's.
+		const posted = await call(server.url, 'POST', '/api/jma/telegrams', {
+			token: hqToken,
+			body: derivedLandslideKomae(),
+			headers: { 'content-type': 'application/xml' }
+		});
+		expect(posted.status).toBe(201);
+		let jma: JmaPushPayload | undefined;
+		await expect
+			.poll(
+				() =>
+					(jma = push
+						.messages(subscription.id)
+						.map((m) => m.payload as JmaPushPayload)
+						.find((p) => p.source === 'jma')),
+				{ timeout: 30_000 }
+			)
+			.toBeDefined();
+		await cdp.send('ServiceWorker.deliverPushMessage', {
+			origin: server.url,
+			registrationId,
+			data: JSON.stringify(jma)
+		});
+		await expect
+			.poll(async () => (await shown()).find((n) => n.tag === 'jma-landslide'), { timeout: 10_000 })
+			.toEqual({
+				title: 'JMA: 神奈川県レベル４土砂災害危険警報 (Komae)',
+				tag: 'jma-landslide',
+				body: expect.stringMatching(
+					/Issued by the Japan Meteorological Agency; not Komae City’s evacuation information\.\n出典：気象庁ホームページ$/
+				),
+				requireInteraction: false
+			});
+		// The city's 解除 stays; nothing of JMA's joins the resident's alert cache.
+		expect((await shown()).map((n) => n.tag).sort()).toEqual([alertId, 'jma-landslide'].sort());
+		expect(await cachedIds()).toEqual(cached);
 	}, 120_000);
 });

@@ -22,6 +22,7 @@ import {
 	shelterB,
 	shelterC
 } from './db-fixtures.ts';
+import { syntheticPushKeys } from './notify-fixtures.ts';
 
 type Cell = 'allow' | 'deny';
 type Expect = Record<Actor, Cell>;
@@ -413,6 +414,47 @@ const matrix: Row[] = [
 		name: 'realtime.send direct',
 		expect: none,
 		run: q(`select realtime.send('{}'::jsonb, 'x', 'hq', true)`)
+	},
+	// notify schema (「気象警報も受け取る」): closed to every API role; residents set `jma` by RPC only
+	{ name: 'notify.subscribers jma select', expect: none, run: q('select jma from notify.subscribers') },
+	{
+		name: 'notify.subscribers jma update',
+		expect: none,
+		run: q('update notify.subscribers set jma = true returning id')
+	},
+	{ name: 'notify.jma_events select', expect: none, run: q('select id from notify.jma_events') },
+	{
+		name: 'notify.jma_events insert',
+		expect: none,
+		run: q(`insert into notify.jma_events (telegram_id, kind, level, ended, title, headline, report_at)
+			values (1, 'warning', 3, false, 't', '', now()) returning id`)
+	},
+	{ name: 'notify.jma_events delete', expect: none, run: q('delete from notify.jma_events returning id') },
+	{ name: 'notify.jma_state select', expect: none, run: q('select kind from notify.jma_state') },
+	{
+		name: 'notify.jma_state insert',
+		expect: none,
+		run: q(`insert into notify.jma_state (kind, level, title) values ('warning', 3, 't') returning kind`)
+	},
+	{
+		name: 'notify.deliveries jma select',
+		expect: none,
+		run: q('select jma_event_id from notify.deliveries')
+	},
+	{
+		name: 'rpc notify.jma_claimed',
+		expect: none,
+		run: q(`select notify.jma_claimed(array[1]::bigint[]) as r`)
+	},
+	{
+		name: 'rpc subscribe_push with jma',
+		expect: all,
+		run: q('select public.subscribe_push($1) as r', () => {
+			const keys = syntheticPushKeys(`https://push.example.invalid/${crypto.randomUUID()}`);
+			return [
+				JSON.stringify({ endpoint: keys.endpoint, keys: keys.keys, areas: ['all'], locale: 'ja', jma: true })
+			];
+		})
 	},
 	// auth schema: accounts are never readable by callers
 	{ name: 'auth.users select', expect: none, run: q('select id from auth.users') },

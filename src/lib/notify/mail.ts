@@ -45,7 +45,7 @@ function escapeHtml(text: string): string {
 }
 
 /** Plain paragraphs → a minimal HTML document; URLs become links (already escaped). */
-function htmlOf(locale: Locale, paragraphs: string[]): string {
+export function htmlOf(locale: Locale, paragraphs: string[]): string {
 	const body = paragraphs
 		.map((p) =>
 			escapeHtml(p)
@@ -57,7 +57,7 @@ function htmlOf(locale: Locale, paragraphs: string[]): string {
 	return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"></head><body>${body}</body></html>`;
 }
 
-function localeOf(value: string): Locale {
+export function localeOf(value: string): Locale {
 	return isLocale(value) ? value : 'ja';
 }
 

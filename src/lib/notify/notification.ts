@@ -4,6 +4,7 @@
  * offline). The payload was built for this subscriber by the server (payload.ts).
  */
 import type { Alert } from '../domain/alert.ts';
+import type { JmaPushPayload } from './jma-payload.ts';
 import type { PushPayload } from './payload.ts';
 
 export interface ShownNotification {
@@ -24,6 +25,38 @@ export function isPushPayload(value: unknown): value is PushPayload {
 		p.url.startsWith('/') &&
 		!p.url.startsWith('//')
 	);
+}
+
+/** A 「気象警報も受け取る」 push: JMA's, never written to the city's alert cache. */
+export function isJmaPushPayload(value: unknown): value is JmaPushPayload {
+	const p = value as Partial<JmaPushPayload> | null;
+	return (
+		typeof p === 'object' &&
+		p !== null &&
+		p.v === 1 &&
+		p.source === 'jma' &&
+		typeof p.tag === 'string' &&
+		p.tag.startsWith('jma-') &&
+		typeof p.title === 'string' &&
+		typeof p.body === 'string'
+	);
+}
+
+export function jmaNotificationOf(payload: JmaPushPayload): ShownNotification {
+	return {
+		title: payload.title,
+		options: {
+			body: payload.body,
+			// jma-<kind>: a newer one of the same kind, or its 解除, replaces this notification.
+			tag: payload.tag,
+			renotify: true,
+			icon: payload.icon,
+			lang: payload.locale === 'ja-x-easy' ? 'ja' : payload.locale,
+			// JMA's information is never made to look like the city's (L4–5 alerts require interaction).
+			requireInteraction: false,
+			data: { url: '/' }
+		}
+	};
 }
 
 export function notificationOf(payload: PushPayload): ShownNotification {

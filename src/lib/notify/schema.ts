@@ -12,7 +12,9 @@ export const prefsSchema = z.strictObject({
 	/** 町丁目 names, or ["all"] for 市内全域. */
 	areas: z.array(z.string().min(1).max(100)).min(1).max(maxAreas),
 	locale: z.enum(locales),
-	drills: z.boolean().default(false)
+	drills: z.boolean().default(false),
+	/** Also JMA's warnings of 警戒レベル3相当 and above for 狛江市 (気象警報も受け取る). */
+	jma: z.boolean().default(false)
 });
 export type SubscriptionPrefs = z.infer<typeof prefsSchema>;
 
@@ -31,6 +33,7 @@ export interface SubscriptionView {
 	areas: string[];
 	locale: string;
 	drills: boolean;
+	jma: boolean;
 	confirmed: boolean;
 	email_hint: string | null;
 	created_at: string;

@@ -171,6 +171,62 @@ const rows: Record<string, [string, string, string, string, string]> = {
 		'也接收演练信息',
 		'훈련 정보도 받기'
 	],
+	'notify.ui.jma': [
+		'気象警報も受け取る（警戒レベル3相当以上・気象庁の発表）',
+		'きしょうけいほうも うけとる（けいかいレベル3そうとう いじょう・きしょうちょうの はっぴょう）',
+		'Also receive weather warnings (alert level 3 equivalent and above, issued by the Japan Meteorological Agency)',
+		'也接收气象警报（相当于警戒级别3及以上・气象厅发布）',
+		'기상 경보도 받기(경계 레벨 3 상당 이상・기상청 발표)'
+	],
+	'notify.ui.jma_note': [
+		'気象庁が発表する情報です。狛江市の避難情報ではありません。',
+		'きしょうちょうが だす じょうほうです。こまえしの ひなんの しらせでは ありません。',
+		'This is information from the Japan Meteorological Agency, not Komae City’s evacuation information.',
+		'这是气象厅发布的信息，不是狛江市的避难信息。',
+		'기상청이 발표하는 정보이며, 고마에시의 피난 정보가 아닙니다.'
+	],
+	'notify.jma.title': [
+		'気象庁：{title}（狛江市）',
+		'きしょうちょう：{title}（こまえし）',
+		'JMA: {title} (Komae)',
+		'气象厅：{title}（狛江市）',
+		'기상청: {title}(고마에시)'
+	],
+	'notify.jma.title_ended': [
+		'気象庁：{title}（狛江市）解除',
+		'きしょうちょう：{title}（こまえし）おわり',
+		'JMA: {title} (Komae) lifted',
+		'气象厅：{title}（狛江市）解除',
+		'기상청: {title}(고마에시) 해제'
+	],
+	'notify.jma.not_city': [
+		'気象庁の発表です。狛江市の避難情報ではありません。',
+		'きしょうちょうの はっぴょうです。こまえしの ひなんの しらせでは ありません。',
+		'Issued by the Japan Meteorological Agency; not Komae City’s evacuation information.',
+		'气象厅发布，不是狛江市的避难信息。',
+		'기상청 발표이며, 고마에시의 피난 정보가 아닙니다.'
+	],
+	'notify.jma.ended_body': [
+		'この情報は解除されたか、警戒レベル3相当未満になりました。',
+		'この じょうほうは おわったか、けいかいレベル3そうとうより ひくく なりました。',
+		'This has been lifted or is now below alert level 3 equivalent.',
+		'该信息已解除，或已低于相当于警戒级别3。',
+		'이 정보는 해제되었거나 경계 레벨 3 상당 미만이 되었습니다.'
+	],
+	'notify.jma.mail_subject': [
+		'【気象庁の発表】{title}（狛江市）',
+		'【気象庁の発表】{title}（狛江市）',
+		'【気象庁の発表】{title}（狛江市）',
+		'【気象庁の発表】{title}（狛江市）',
+		'【気象庁の発表】{title}（狛江市）'
+	],
+	'notify.jma.mail_intro': [
+		'気象庁が狛江市に発表した警戒レベル3相当以上の情報をお知らせします。',
+		'きしょうちょうが こまえしに だした けいかいレベル3そうとう いじょうの じょうほうです。',
+		'Information of alert level 3 equivalent or above that the Japan Meteorological Agency issued for Komae.',
+		'气象厅对狛江市发布的相当于警戒级别3及以上的信息。',
+		'기상청이 고마에시에 발표한 경계 레벨 3 상당 이상의 정보입니다.'
+	],
 	'notify.ui.push_button': [
 		'この端末で通知を受け取る',
 		'この きかいで うけとる',
@@ -340,11 +396,11 @@ const rows: Record<string, [string, string, string, string, string]> = {
 		'알림 등록 시 보관하는 정보'
 	],
 	'notify.privacy.body': [
-		'選んだ地区・言語・訓練の有無と、プッシュ通知ならブラウザの通知用アドレスと鍵、メールならメールアドレスだけを保存します。本部を含め誰も一覧を見られず、本部には地区ごとの件数だけが見えます。確認されなかったメール登録には何も届きません（確認リンクは48時間で無効）。通知をやめると、アドレスもすぐに削除されます。配信の記録（件数）はアドレスなしで残ります。',
-		'えらんだ ばしょ・ことば・くんれんの ありなしと、プッシュなら ブラウザの あて先、メールなら メールアドレス だけを のこします。だれも いちらんを みられません。しらせを やめると すぐ けします。',
-		'We keep only the areas, language and drill choice you made, plus your browser’s push address and keys (push) or your e-mail address (mail). Nobody — headquarters included — can list subscriptions; headquarters sees counts per area only. Unconfirmed e-mail sign-ups receive nothing. Stopping alerts deletes the address at once; delivery counts stay without it.',
-		'仅保存您选择的地区、语言、是否接收演练，以及浏览器推送地址与密钥（推送）或电子邮件地址（邮件）。包括本部在内，任何人都无法查看列表，本部只能看到各地区的数量。未确认的邮件订阅不会收到任何邮件。停止通知后地址立即删除，推送记录只保留数量。',
-		'선택한 지역·언어·훈련 수신 여부와, 푸시라면 브라우저의 푸시 주소와 키, 메일이라면 메일 주소만 보관합니다. 본부를 포함해 누구도 목록을 볼 수 없으며 본부는 지역별 건수만 봅니다. 확인되지 않은 메일 등록에는 아무것도 보내지 않습니다. 알림을 중지하면 주소는 즉시 삭제되고 발송 기록은 건수만 남습니다.'
+		'選んだ地区・言語・訓練と気象警報の受け取りの有無と、プッシュ通知ならブラウザの通知用アドレスと鍵、メールならメールアドレスだけを保存します。本部を含め誰も一覧を見られず、本部には地区ごとの件数だけが見えます。確認されなかったメール登録には何も届きません（確認リンクは48時間で無効）。通知をやめると、アドレスもすぐに削除されます。配信の記録（件数）はアドレスなしで残ります。',
+		'えらんだ ばしょ・ことば・くんれんと きしょうけいほうの ありなしと、プッシュなら ブラウザの あて先、メールなら メールアドレス だけを のこします。だれも いちらんを みられません。しらせを やめると すぐ けします。',
+		'We keep only the areas, language, drill and weather-warning choices you made, plus your browser’s push address and keys (push) or your e-mail address (mail). Nobody — headquarters included — can list subscriptions; headquarters sees counts per area only. Unconfirmed e-mail sign-ups receive nothing. Stopping alerts deletes the address at once; delivery counts stay without it.',
+		'仅保存您选择的地区、语言、是否接收演练和气象警报，以及浏览器推送地址与密钥（推送）或电子邮件地址（邮件）。包括本部在内，任何人都无法查看列表，本部只能看到各地区的数量。未确认的邮件订阅不会收到任何邮件。停止通知后地址立即删除，推送记录只保留数量。',
+		'선택한 지역·언어·훈련 및 기상 경보 수신 여부와, 푸시라면 브라우저의 푸시 주소와 키, 메일이라면 메일 주소만 보관합니다. 본부를 포함해 누구도 목록을 볼 수 없으며 본부는 지역별 건수만 봅니다. 확인되지 않은 메일 등록에는 아무것도 보내지 않습니다. 알림을 중지하면 주소는 즉시 삭제되고 발송 기록은 건수만 남습니다.'
 	]
 };
 

@@ -10,10 +10,14 @@
  * UNFINISHED: not a worker thread — embedded PGlite runs on this thread anyway, and the measured
  * report→event p99 did not grow during a send; a thread for the crypto + HTTP part is the next step
  * if the 50,000-subscriber run on a quiet machine says otherwise.
+ * JMA's warnings (「気象警報も受け取る」: deliveries with a notify.jma_events row instead of an alert)
+ * go the same way, with their own payload, mail and tag (jma-payload.ts, jma-mail.ts).
  * When idle it also deletes, at most once an hour, what privacy says must go (notify.purge_expired:
  * unconfirmed e-mail sign-ups whose 48 h link expired, expired tokens, old rate-limit rows).
  */
 import type { Database } from '../db/types.ts';
+import { jmaMail } from '#lib/notify/jma-mail.ts';
+import { type JmaDeliveryEvent, jmaPushPayload, jmaPushTopic } from '#lib/notify/jma-payload.ts';
 import { type Mail, alertMail, confirmationMail } from '#lib/notify/mail.ts';
 import { type AlertVersion, type DeliveryAlert, pushPayload, pushTopic } from '#lib/notify/payload.ts';
 import {
@@ -29,6 +33,8 @@ import {
 import type { Mailer } from './mailer.ts';
 import { PushRequestBuilder, type PushTransport } from './push-transport.ts';
 import type { VapidKeys } from './vapid.ts';
+
+type PushOptions = Parameters<PushRequestBuilder['build']>[2];
 
 /** One row of notify.claim(). */
 export interface ClaimedDelivery {
@@ -51,6 +57,8 @@ export interface ClaimedDelivery {
 	manage_token: string | null;
 	confirm_token: string | null;
 	alert: DeliveryAlert | null;
+	/** The JMA event of a 「気象警報も受け取る」 delivery (notify.jma_claimed), else absent. */
+	jma?: JmaDeliveryEvent;
 }
 
 export interface DeliveryWorkerOptions {
@@ -189,6 +197,7 @@ export class DeliveryWorker {
 		);
 		const rows = claimed.rows[0]?.rows ?? [];
 		if (rows.length === 0) return 0;
+		await this.#attachJmaEvents(rows);
 
 		let pending: Settlement[] = [];
 		let settling: Promise<void> = Promise.resolve();
@@ -209,6 +218,23 @@ export class DeliveryWorker {
 		await flush();
 		await this.#announceProgress(false);
 		return rows.length;
+	}
+
+	/** notify.claim answers alerts only: JMA deliveries (no alert, version 1–2) get their event here. */
+	async #attachJmaEvents(rows: ClaimedDelivery[]): Promise<void> {
+		const ids = rows.filter((row) => row.version !== 0 && row.alert_id === null).map((row) => row.id);
+		if (ids.length === 0) return;
+		const result = await this.#options.db.asService((tx) =>
+			tx.query<{ events: { id: number; event: JmaDeliveryEvent }[] }>(
+				'select notify.jma_claimed($1::bigint[]) as events',
+				[ids]
+			)
+		);
+		const events = new Map(result.rows[0].events.map((e) => [e.id, e.event]));
+		for (const row of rows) {
+			const event = events.get(row.id);
+			if (event) row.jma = event;
+		}
 	}
 
 	#settlement(row: ClaimedDelivery, outcome: Outcome): Settlement {
@@ -247,7 +273,7 @@ export class DeliveryWorker {
 
 	async #push(row: ClaimedDelivery): Promise<Outcome> {
 		const { now, policy, random, pushHosts, transport } = this.#options;
-		if (!row.alert || !row.endpoint || !row.p256dh || !row.auth)
+		if (!(row.alert || row.jma) || !row.endpoint || !row.p256dh || !row.auth)
 			return { outcome: 'failed', error: 'incomplete row' };
 		if (!pushHostAllowed(row.endpoint, pushHosts))
 			return { outcome: 'failed', error: 'push service not allowed' };
@@ -255,18 +281,9 @@ export class DeliveryWorker {
 		const paused = this.gate.pausedUntil(service, now());
 		if (paused !== null) return { outcome: 'retry', retryAt: paused, error: 'push service paused' };
 
-		const version = row.version as AlertVersion;
-		const payload = pushPayload(row.alert, {
-			locale: row.locale,
-			subscriberAreas: row.areas,
-			version,
-			replaces: row.replaces
-		});
 		const request = this.#builder.build(
 			{ endpoint: row.endpoint, keys: { p256dh: row.p256dh, auth: row.auth } },
-			JSON.stringify(payload),
-			{ ttlSeconds: ttlSeconds(row.alert, version, now()), urgency: 'high', topic: pushTopic(row.alert.id) },
-			now()
+			...this.#pushMessage(row)
 		);
 		const response = await transport(request);
 		const outcome = classifyPush(response.status, response.retryAfter, row.attempts, now(), policy, random);
@@ -275,32 +292,44 @@ export class DeliveryWorker {
 		return outcome;
 	}
 
+	/** The payload and push headers of an alert or a JMA event for this subscriber. */
+	#pushMessage(row: ClaimedDelivery): [string, PushOptions, number] {
+		const now = this.#options.now();
+		if (row.jma) {
+			// JMA's warnings: kept a day at most, like a 解除; the next one of the kind replaces it.
+			const payload = jmaPushPayload(row.jma, row.locale);
+			const options = {
+				ttlSeconds: dayMs / 1000,
+				urgency: 'high',
+				topic: jmaPushTopic(row.jma.kind)
+			} as const;
+			return [JSON.stringify(payload), options, now];
+		}
+		const alert = row.alert!;
+		const version = row.version as AlertVersion;
+		const payload = pushPayload(alert, {
+			locale: row.locale,
+			subscriberAreas: row.areas,
+			version,
+			replaces: row.replaces
+		});
+		const options = {
+			ttlSeconds: ttlSeconds(alert, version, now),
+			urgency: 'high',
+			topic: pushTopic(alert.id)
+		} as const;
+		return [JSON.stringify(payload), options, now];
+	}
+
 	async #mail(row: ClaimedDelivery): Promise<Outcome> {
 		const { mailer, origin, now, policy, random } = this.#options;
 		if (!mailer || !origin) return { outcome: 'failed', error: 'mail not configured' };
 		if (!row.email || !row.manage_token) return { outcome: 'failed', error: 'incomplete row' };
 		if (row.bounced) return { outcome: 'failed', error: 'address bounced' };
-		let mail: Mail;
-		if (row.version === 0) {
-			mail = confirmationMail({
-				locale: row.locale,
-				origin,
-				confirmToken: row.confirm_token,
-				manageToken: row.manage_token,
-				alreadyConfirmed: row.confirmed
-			});
-		} else {
-			if (!row.alert) return { outcome: 'failed', error: 'incomplete row' };
-			// Double opt-in: the trigger queues only confirmed addresses; this guards a race.
-			if (!row.confirmed) return { outcome: 'failed', error: 'not confirmed' };
-			mail = alertMail(row.alert, {
-				locale: row.locale,
-				subscriberAreas: row.areas,
-				version: row.version,
-				origin,
-				manageToken: row.manage_token
-			});
-		}
+		// Double opt-in: the triggers queue only confirmed addresses; this guards a race.
+		if (row.version !== 0 && !row.confirmed) return { outcome: 'failed', error: 'not confirmed' };
+		const mail = this.#mailOf(row, origin, row.manage_token);
+		if (!mail) return { outcome: 'failed', error: 'incomplete row' };
 		try {
 			await mailer.send(row.email, mail);
 			return { outcome: 'sent' };
@@ -313,6 +342,28 @@ export class DeliveryWorker {
 				random
 			);
 		}
+	}
+
+	/** The confirmation mail, a JMA event's mail or an alert's, in the subscriber's language. */
+	#mailOf(row: ClaimedDelivery, origin: string, manageToken: string): Mail | null {
+		if (row.version === 0) {
+			return confirmationMail({
+				locale: row.locale,
+				origin,
+				confirmToken: row.confirm_token,
+				manageToken,
+				alreadyConfirmed: row.confirmed
+			});
+		}
+		if (row.jma) return jmaMail(row.jma, { locale: row.locale, origin, manageToken });
+		if (!row.alert) return null;
+		return alertMail(row.alert, {
+			locale: row.locale,
+			subscriberAreas: row.areas,
+			version: row.version,
+			origin,
+			manageToken
+		});
 	}
 }
 
