@@ -6,6 +6,7 @@ import hq from './hq.ts';
 import jma from './jma.ts';
 import map from './map.ts';
 import notify from './notify.ts';
+import numbers from './numbers.ts';
 import resident from './resident.ts';
 import staff from './staff.ts';
 
@@ -14,7 +15,7 @@ import staff from './staff.ts';
  * so features can add strings without touching each other. Keys are prefixed with the area.
  * Messages use ICU MessageFormat syntax (intl-messageformat).
  */
-export const areas: Record<string, AreaCatalog> = { common, domain, map, resident, staff, hq, jma, notify };
+export const areas: Record<string, AreaCatalog> = { common, domain, map, resident, staff, hq, jma, notify, numbers };
 
 export function mergedCatalog(locale: Locale): Record<string, string> {
 	return Object.assign({}, ...Object.values(areas).map((area) => area[locale]));
