@@ -154,8 +154,10 @@ function rowToShelter(row: Record<string, string>, layout: 'current' | 'v1'): Im
 		sources: (row['出典'] ?? '').split(/\s+/).filter(Boolean),
 		hidden: flagOf(row, '非公開'),
 		ad_hoc: flagOf(row, '臨時避難所'),
-		capacity_indoor: parsedCapacity?.indoor ?? null,
-		capacity_outdoor: parsedCapacity?.outdoor ?? null
+		// Only when the text names them: a plain figure leaves HQ's structured capacity as it is.
+		...(parsedCapacity?.indoor != null || parsedCapacity?.outdoor != null
+			? { capacity_indoor: parsedCapacity.indoor, capacity_outdoor: parsedCapacity.outdoor }
+			: {})
 	};
 	checkCommonId(candidate, layout === 'current' ? 'ID' : 'NO');
 	const checked = shelterRecordSchema.safeParse(candidate);

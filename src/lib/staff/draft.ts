@@ -10,8 +10,8 @@ export interface ReportDraft {
 	crowding: Crowding | null;
 	needs: Need[];
 	note: string;
-	/** 男 / 女 / 答えたくない, 世帯数, 要配慮者数, 外部避難者, as typed; empty means "not given". */
-	numbers: Record<NumberField, string>;
+	/** 男 / 女 / 答えたくない, 世帯数, 要配慮者数, 外部避難者, as typed; empty or absent means "not given". */
+	numbers?: Record<NumberField, string>;
 }
 
 export type DraftField = 'status' | 'evacuees' | NumberField | 'crowding' | 'needs' | 'note';
@@ -31,16 +31,20 @@ export function emptyDraft(): ReportDraft {
 }
 
 export function draftFromReport(report: ReportInput): ReportDraft {
-	return {
+	const draft: ReportDraft = {
 		status: report.status,
 		evacuees: report.evacuees === null ? '' : String(report.evacuees),
 		crowding: report.crowding,
 		needs: [...report.needs],
-		note: report.note,
-		numbers: Object.fromEntries(
-			numberFields.map((field) => [field, (report[field] ?? null) === null ? '' : String(report[field])])
-		) as Record<NumberField, string>
+		note: report.note
 	};
+	// The numbers only when the report has some (the form starts them empty otherwise).
+	if (numberFields.some((field) => (report[field] ?? null) !== null)) {
+		draft.numbers = Object.fromEntries(
+			numberFields.map((field) => [field, (report[field] ?? null) === null ? '' : String(report[field])])
+		) as Record<NumberField, string>;
+	}
+	return draft;
 }
 
 /** '' → null (not counted); digits → number; anything else → NaN (invalid). */
