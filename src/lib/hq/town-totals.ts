@@ -80,7 +80,8 @@ export function townTotals(
 		add(city, shelter);
 	}
 	const towns = [...byTown.values()]
-		.filter((row) => row.open > 0 || row.evacuees > 0 || row.external > 0)
+		// 町丁目 with nothing to count are left out; every other row is kept, so rows add up to the city.
+		.filter((row) => (Object.keys(zero()) as (keyof NumberTotals)[]).some((key) => row[key] > 0))
 		.sort((a, b) =>
 			a.town === null ? 1 : b.town === null ? -1 : a.town.localeCompare(b.town, 'ja')
 		);
