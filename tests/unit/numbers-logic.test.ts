@@ -153,7 +153,8 @@ describe('HQ totals per 町丁目', () => {
 				fc.array(liveReport(8), { maxLength: 60 }),
 				(towns, reports) => {
 					let shelters = towns.map((town, i) => syntheticShelter(i, town));
-					const latest = new Map<string, (typeof reports)[number]>();
+					type Shown = (typeof reports)[number] & { at: string };
+					const latest = new Map<string, Shown>();
 					for (const [order, r] of reports.entries()) {
 						if (r.shelter >= shelters.length) continue;
 						const id = `synthetic-${r.shelter}`;
@@ -175,7 +176,7 @@ describe('HQ totals per 町丁目', () => {
 						shelters = mergeReport(shelters, report);
 						const shown = latest.get(id);
 						// The list keeps the report observed last (ties: the later one), as SQL does.
-						if (!shown || at >= shown.at) latest.set(id, { ...r, at } as never);
+						if (!shown || at >= shown.at) latest.set(id, { ...r, at });
 					}
 					const { towns: rows, city } = townTotals(shelters, '東京都狛江市');
 					// Expected: straight from the latest report of each shelter.
@@ -183,7 +184,7 @@ describe('HQ totals per 町丁目', () => {
 					let cityEvacuees = 0;
 					let cityExternal = 0;
 					for (const [index, town] of towns.entries()) {
-						const r = latest.get(`synthetic-${index}`) as ((typeof reports)[number] & { at: string }) | undefined;
+						const r = latest.get(`synthetic-${index}`);
 						if (!r || (r.status !== 'open' && r.status !== 'preparing')) continue;
 						expected.set(town, (expected.get(town) ?? 0) + (r.evacuees ?? 0));
 						cityEvacuees += r.evacuees ?? 0;
