@@ -18,7 +18,7 @@ function normalize(text: string): string {
 	return text
 		.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
 		.replace(/[，,]/g, '')
-		.replace(/[\s　]+/g, '')
+		.replace(/[\s\u3000]+/g, '')
 		.trim();
 }
 
