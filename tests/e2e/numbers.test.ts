@@ -72,7 +72,9 @@ describe('split counts over the API', () => {
 
 describe('EEI export', () => {
 	async function eei() {
-		const result = await call<EeiShelterExport>(baseURL, 'GET', '/api/export/eei-shelters.json', { token: hq });
+		const result = await call<EeiShelterExport>(baseURL, 'GET', '/api/export/eei-shelters.json', {
+			token: hq
+		});
 		expect(result.status).toBe(200);
 		expect(validate(result.body), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
 		return result.body.shelters.find((row) => row.施設ID === synthetic)!;
@@ -98,9 +100,17 @@ describe('EEI export', () => {
 		});
 		expect(opened.status).toBe(201);
 		const row = await eei();
-		expect(row).toMatchObject({ 開設状況: '開設', 避難者数_総数: 10, 避難者数_男: 4, 避難者数_女: 6, 定員状況: '空きあり' });
+		expect(row).toMatchObject({
+			開設状況: '開設',
+			避難者数_総数: 10,
+			避難者数_男: 4,
+			避難者数_女: 6,
+			定員状況: '空きあり'
+		});
 		expect(row.開設日時).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00$/);
-		const csv = await fetch(`${baseURL}/api/export/eei-shelters.csv`, { headers: { authorization: `Bearer ${hq}` } });
+		const csv = await fetch(`${baseURL}/api/export/eei-shelters.csv`, {
+			headers: { authorization: `Bearer ${hq}` }
+		});
 		expect(csv.headers.get('content-type')).toContain('text/csv');
 		const text = await csv.text();
 		expect(text.split('\r\n')[0]).toContain('全国共通避難所・避難場所ID');
@@ -114,12 +124,20 @@ describe('EEI export', () => {
 
 describe('open data', () => {
 	it('the live feed: public keys only, no hidden shelter, CORS *, licence, ETag → 304', async () => {
-		const response = await fetch(`${baseURL}/api/open/shelter-status.json`, { headers: { origin: 'https://example.org' } });
+		const response = await fetch(`${baseURL}/api/open/shelter-status.json`, {
+			headers: { origin: 'https://example.org' }
+		});
 		expect(response.status).toBe(200);
 		expect(response.headers.get('access-control-allow-origin')).toBe('*');
 		expect(response.headers.get('link')).toContain('creativecommons.org/licenses/by/4.0');
 		const feed = (await response.json()) as OpenStatusFeed;
-		expect(Object.keys(feed).sort()).toEqual(['generated_at', 'licence', 'licence_url', 'shelters', 'source']);
+		expect(Object.keys(feed).sort()).toEqual([
+			'generated_at',
+			'licence',
+			'licence_url',
+			'shelters',
+			'source'
+		]);
 		expect(feed.licence).toBe('CC BY 4.0');
 		expect(feed.source).toContain('狛江市');
 		expect(feed.shelters.length).toBeGreaterThan(10);
@@ -128,7 +146,9 @@ describe('open data', () => {
 		expect(feed.shelters.map((row) => row.id)).toContain(accounts.staffA.shelter_id);
 		const etag = response.headers.get('etag')!;
 		expect(etag).toMatch(/^"/);
-		const again = await fetch(`${baseURL}/api/open/shelter-status.json`, { headers: { 'if-none-match': etag } });
+		const again = await fetch(`${baseURL}/api/open/shelter-status.json`, {
+			headers: { 'if-none-match': etag }
+		});
 		expect(again.status).toBe(304);
 		expect(again.headers.get('access-control-allow-origin')).toBe('*');
 		const preflight = await fetch(`${baseURL}/api/open/shelter-status.json`, {
@@ -158,7 +178,11 @@ describe('open data', () => {
 		expect(lines[0]).toBe('受信日時,施設ID,共通ID,名称,開設状況,混雑度,訓練');
 		expect(lines.some((line) => line.includes(accounts.staffA.shelter_id))).toBe(true);
 		expect(lines.some((line) => line.includes(synthetic))).toBe(false);
-		const bad = await call<{ error: { code: string } }>(baseURL, 'GET', '/api/open/shelter-status-history.csv?date=2026-13-01');
+		const bad = await call<{ error: { code: string } }>(
+			baseURL,
+			'GET',
+			'/api/open/shelter-status-history.csv?date=2026-13-01'
+		);
 		expect(bad.status).toBe(400);
 		expect(bad.body.error.code).toBe('invalid_date');
 	});

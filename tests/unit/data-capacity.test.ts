@@ -24,10 +24,15 @@ describe('parseCapacity', () => {
 		expect(parseCapacity('  　')).toBeUndefined();
 	});
 
-	test.each(['多数', '480人程度（要確認）', '屋内480人／屋内500人', '屋内480人 体育館', '-5', '2.5', '屋内9999999人'])(
-		'refuses %s',
-		(text) => {
-			expect(parseCapacity(text)).toBeNull();
-		}
-	);
+	test.each([
+		'多数',
+		'480人程度（要確認）',
+		'屋内480人／屋内500人',
+		'屋内480人 体育館',
+		'-5',
+		'2.5',
+		'屋内9999999人'
+	])('refuses %s', (text) => {
+		expect(parseCapacity(text)).toBeNull();
+	});
 });

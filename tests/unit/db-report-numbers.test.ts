@@ -61,7 +61,9 @@ describe.each(drivers)('report numbers on %s', (driver) => {
 		const outcome = await submit(opened, 'staffA', reportBody(shelterA, fields));
 		expect(outcome).toMatchObject({ code });
 		// Committed for real (not the probe's rollback): still nothing written.
-		await expect(rpc(opened.db, 'staffA', 'public.submit_report($1)', [reportBody(shelterA, fields)])).rejects.toMatchObject({ code });
+		await expect(
+			rpc(opened.db, 'staffA', 'public.submit_report($1)', [reportBody(shelterA, fields)])
+		).rejects.toMatchObject({ code });
 		expect(await reportCount(opened)).toBe(before);
 	});
 
@@ -149,15 +151,29 @@ describe.each(drivers)('report numbers on %s', (driver) => {
 			])
 		);
 		const send = (fields: Record<string, unknown>) =>
-			rpc(opened.db, 'staffA', 'public.submit_report($1)', [reportBody(shelterA, { status: 'open', ...fields })]);
+			rpc(opened.db, 'staffA', 'public.submit_report($1)', [
+				reportBody(shelterA, { status: 'open', ...fields })
+			]);
 		await send({ evacuees: 20, crowding: 'slightly_crowded' });
-		expect((await shelterOf(opened, shelterA)).status).toMatchObject({ remaining: 30, capacity_state: 'available' });
+		expect((await shelterOf(opened, shelterA)).status).toMatchObject({
+			remaining: 30,
+			capacity_state: 'available'
+		});
 		await send({ evacuees: 55, crowding: 'crowded' });
-		expect((await shelterOf(opened, shelterA)).status).toMatchObject({ remaining: 0, capacity_state: 'full' });
+		expect((await shelterOf(opened, shelterA)).status).toMatchObject({
+			remaining: 0,
+			capacity_state: 'full'
+		});
 		await send({ evacuees: 5, crowding: 'full' });
-		expect((await shelterOf(opened, shelterA)).status).toMatchObject({ remaining: 45, capacity_state: 'full' });
+		expect((await shelterOf(opened, shelterA)).status).toMatchObject({
+			remaining: 45,
+			capacity_state: 'full'
+		});
 		await send({ evacuees: null, crowding: 'vacant' });
-		expect((await shelterOf(opened, shelterA)).status).toMatchObject({ remaining: null, capacity_state: 'unknown' });
+		expect((await shelterOf(opened, shelterA)).status).toMatchObject({
+			remaining: null,
+			capacity_state: 'unknown'
+		});
 		const shelter = await shelterOf(opened, shelterA);
 		expect([shelter.capacity_indoor, shelter.capacity_outdoor]).toEqual([50, 300]);
 	});
@@ -187,11 +203,18 @@ describe.each(drivers)('report numbers on %s', (driver) => {
 				);
 			}
 			const day = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
-			const history = await rpc<Record<string, unknown>[]>(opened.db, actor, 'public.open_status_history($1::date)', [day]);
+			const history = await rpc<Record<string, unknown>[]>(
+				opened.db,
+				actor,
+				'public.open_status_history($1::date)',
+				[day]
+			);
 			expect(history.length).toBeGreaterThan(0);
 			expect(history.map((row) => row.id)).not.toContain(shelterB);
 			for (const row of history) {
-				expect(Object.keys(row).sort()).toEqual(['crowding', 'drill', 'id', 'name', 'received_at', 'status'].sort());
+				expect(Object.keys(row).sort()).toEqual(
+					['crowding', 'drill', 'id', 'name', 'received_at', 'status'].sort()
+				);
 			}
 		}
 	});

@@ -86,7 +86,12 @@ describe('EEI export', () => {
 
 	test('value lists and times', () => {
 		const [none, open, closed, adHoc] = exported.shelters;
-		expect(none).toMatchObject({ 開設状況: '未開設', 開設日時: null, 定員状況: '不明', 避難所タイプ: '一般' });
+		expect(none).toMatchObject({
+			開設状況: '未開設',
+			開設日時: null,
+			定員状況: '不明',
+			避難所タイプ: '一般'
+		});
 		expect(open).toMatchObject({
 			'全国共通避難所・避難場所ID': 'E1321999991121',
 			開設状況: '開設',
@@ -100,9 +105,18 @@ describe('EEI export', () => {
 			支援が必要な物資: ['水'],
 			必要な人的支援: ['人員']
 		});
-		expect(closed).toMatchObject({ 開設状況: '閉鎖', 閉鎖日時: '2026-12-05T09:00:00+09:00', 定員状況: '満員' });
+		expect(closed).toMatchObject({
+			開設状況: '閉鎖',
+			閉鎖日時: '2026-12-05T09:00:00+09:00',
+			定員状況: '満員'
+		});
 		expect(adHoc).toMatchObject({ '全国共通避難所・避難場所ID': null, 開設状況: '未開設' });
-		expect(['not_opened', 'preparing', 'requested', null].map(eeiOpenState)).toEqual(['未開設', '未開設', '未開設', '未開設']);
+		expect(['not_opened', 'preparing', 'requested', null].map(eeiOpenState)).toEqual([
+			'未開設',
+			'未開設',
+			'未開設',
+			'未開設'
+		]);
 		expect(jstIso('2026-12-31T15:00:00Z')).toBe('2027-01-01T00:00:00+09:00');
 		expect(Object.keys(eeiCsvRecord(open!))).toEqual([...eeiColumns]);
 	});

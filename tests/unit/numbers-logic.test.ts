@@ -50,24 +50,48 @@ describe('split counts', () => {
 
 	test('the staff form names the field and the reason', () => {
 		const draft = { ...emptyDraft(), status: 'open' as const, crowding: 'vacant' as const, evacuees: '10' };
-		const sum = buildReport({ ...draft, numbers: { ...emptyDraft().numbers!, evacuees_male: '4', evacuees_female: '5' } }, context);
+		const sum = buildReport(
+			{ ...draft, numbers: { ...emptyDraft().numbers!, evacuees_male: '4', evacuees_female: '5' } },
+			context
+		);
 		expect(sum).toEqual({ ok: false, errors: { evacuees_male: 'numbers.error.split_sum' } });
 		const noTotal = buildReport(
 			{ ...draft, evacuees: '', numbers: { ...emptyDraft().numbers!, evacuees_female: '２' } },
 			context
 		);
 		expect(noTotal).toEqual({ ok: false, errors: { evacuees_female: 'numbers.error.split_without_total' } });
-		const negative = buildReport({ ...draft, numbers: { ...emptyDraft().numbers!, households: '-1' } }, context);
-		expect(negative).toEqual({ ok: false, errors: { households: 'numbers.error.count' } });
-		const fine = buildReport(
-			{ ...draft, numbers: { ...emptyDraft().numbers!, evacuees_male: '6', evacuees_female: '4', external_evacuees: '12' } },
+		const negative = buildReport(
+			{ ...draft, numbers: { ...emptyDraft().numbers!, households: '-1' } },
 			context
 		);
-		expect(fine.ok && fine.report).toMatchObject({ evacuees_male: 6, evacuees_female: 4, external_evacuees: 12 });
+		expect(negative).toEqual({ ok: false, errors: { households: 'numbers.error.count' } });
+		const fine = buildReport(
+			{
+				...draft,
+				numbers: {
+					...emptyDraft().numbers!,
+					evacuees_male: '6',
+					evacuees_female: '4',
+					external_evacuees: '12'
+				}
+			},
+			context
+		);
+		expect(fine.ok && fine.report).toMatchObject({
+			evacuees_male: 6,
+			evacuees_female: 4,
+			external_evacuees: 12
+		});
 	});
 
 	test('a one-tap new headcount drops a split that would no longer add up', () => {
-		const split = reportInputSchema.parse({ ...base, evacuees_male: 6, evacuees_female: 4, households: 5, external_evacuees: 2 });
+		const split = reportInputSchema.parse({
+			...base,
+			evacuees_male: 6,
+			evacuees_female: 4,
+			households: 5,
+			external_evacuees: 2
+		});
 		const next = repeatReport(split, { clientId: context.clientId, now: context.now, evacuees: 3 });
 		expect(next).not.toHaveProperty('evacuees_male');
 		expect(next).not.toHaveProperty('households');
@@ -83,15 +107,19 @@ describe('split counts', () => {
 describe('町丁目 from addresses', () => {
 	test('every real GSI address inside the city names a 町丁目 of the real 町丁目 list', () => {
 		const towns = new Set(
-			(JSON.parse(readFileSync('../shared/data/komae/komae-towns-geolonia.json', 'utf8')) as { town: string }[]).map(
-				(t) => t.town
-			)
+			(
+				JSON.parse(readFileSync('../shared/data/komae/komae-towns-geolonia.json', 'utf8')) as {
+					town: string;
+				}[]
+			).map((t) => t.town)
 		);
 		const features = ['shelters-designated-gsi.json', 'shelters-emergency-gsi.json'].flatMap(
 			(file) =>
-				(JSON.parse(readFileSync(`../shared/data/komae/${file}`, 'utf8')) as {
-					features: { properties: { 住所: string } }[];
-				}).features
+				(
+					JSON.parse(readFileSync(`../shared/data/komae/${file}`, 'utf8')) as {
+						features: { properties: { 住所: string } }[];
+					}
+				).features
 		);
 		let inCity = 0;
 		for (const { properties } of features) {
@@ -115,7 +143,9 @@ function syntheticShelter(index: number, town: string | null): HqShelter {
 	return {
 		id: `synthetic-${index}`,
 		name: `Synthetic shelter ${index}`,
-		address: town ? `東京都狛江市${town.replace('一丁目', '1-1').replace('二丁目', '2-1').replace('三丁目', '3-1')}` : '東京都調布市合成1-1',
+		address: town
+			? `東京都狛江市${town.replace('一丁目', '1-1').replace('二丁目', '2-1').replace('三丁目', '3-1')}`
+			: '東京都調布市合成1-1',
 		kind: 'shelter',
 		lon: 139.57,
 		lat: 35.63,
@@ -149,7 +179,10 @@ describe('HQ totals per 町丁目', () => {
 	test('equal the sum of each shelter’s latest report, and add up to the city', () => {
 		fc.assert(
 			fc.property(
-				fc.array(fc.option(fc.constantFrom(...syntheticTowns), { nil: null }), { minLength: 1, maxLength: 8 }),
+				fc.array(fc.option(fc.constantFrom(...syntheticTowns), { nil: null }), {
+					minLength: 1,
+					maxLength: 8
+				}),
 				fc.array(liveReport(8), { maxLength: 60 }),
 				(towns, reports) => {
 					let shelters = towns.map((town, i) => syntheticShelter(i, town));

@@ -82,8 +82,6 @@ export function townTotals(
 	const towns = [...byTown.values()]
 		// 町丁目 with nothing to count are left out; every other row is kept, so rows add up to the city.
 		.filter((row) => (Object.keys(zero()) as (keyof NumberTotals)[]).some((key) => row[key] > 0))
-		.sort((a, b) =>
-			a.town === null ? 1 : b.town === null ? -1 : a.town.localeCompare(b.town, 'ja')
-		);
+		.sort((a, b) => (a.town === null ? 1 : b.town === null ? -1 : a.town.localeCompare(b.town, 'ja')));
 	return { towns, city };
 }

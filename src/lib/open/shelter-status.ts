@@ -88,7 +88,15 @@ export function openStatusFeed(
 	};
 }
 
-export const openStatusCsvColumns = ['施設ID', '共通ID', '名称', '開設状況', '定員状況', '更新日時', '訓練'] as const;
+export const openStatusCsvColumns = [
+	'施設ID',
+	'共通ID',
+	'名称',
+	'開設状況',
+	'定員状況',
+	'更新日時',
+	'訓練'
+] as const;
 
 export function openStatusCsvRecord(row: OpenStatusRow): Record<string, string> {
 	return {
@@ -112,7 +120,15 @@ export interface OpenHistorySource {
 	drill: boolean;
 }
 
-export const openHistoryCsvColumns = ['受信日時', '施設ID', '共通ID', '名称', '開設状況', '混雑度', '訓練'] as const;
+export const openHistoryCsvColumns = [
+	'受信日時',
+	'施設ID',
+	'共通ID',
+	'名称',
+	'開設状況',
+	'混雑度',
+	'訓練'
+] as const;
 
 export function openHistoryCsvRecord(entry: OpenHistorySource): Record<string, string> {
 	return {

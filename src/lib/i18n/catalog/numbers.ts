@@ -80,25 +80,67 @@ const rows: Record<string, [string, string, string, string, string]> = {
 		'将此避难所报告为“满员”，确定吗？',
 		'이 대피소를 "만원"으로 보고합니다. 괜찮습니까?'
 	],
-	'numbers.full.yes': ['満員として送る', 'いっぱいと おくる', 'Send as full', '按满员发送', '만원으로 보내기'],
+	'numbers.full.yes': [
+		'満員として送る',
+		'いっぱいと おくる',
+		'Send as full',
+		'按满员发送',
+		'만원으로 보내기'
+	],
 	'numbers.full.no': ['やめる', 'やめる', 'Cancel', '取消', '취소'],
-	'numbers.capacity.indoor': ['屋内収容人数', 'たてものの なかに はいれる ひと', 'Indoor capacity', '室内容纳人数', '실내 수용 인원'],
-	'numbers.capacity.outdoor': ['屋外収容人数', 'そとに いられる ひと', 'Outdoor capacity', '室外容纳人数', '실외 수용 인원'],
-	'numbers.capacity.remaining': ['余力 {count, number} 人', 'あと {count, number} にん', '{count, number} places left', '尚余 {count, number} 人', '여유 {count, number}명'],
+	'numbers.capacity.indoor': [
+		'屋内収容人数',
+		'たてものの なかに はいれる ひと',
+		'Indoor capacity',
+		'室内容纳人数',
+		'실내 수용 인원'
+	],
+	'numbers.capacity.outdoor': [
+		'屋外収容人数',
+		'そとに いられる ひと',
+		'Outdoor capacity',
+		'室外容纳人数',
+		'실외 수용 인원'
+	],
+	'numbers.capacity.remaining': [
+		'余力 {count, number} 人',
+		'あと {count, number} にん',
+		'{count, number} places left',
+		'尚余 {count, number} 人',
+		'여유 {count, number}명'
+	],
 	'numbers.state.available': ['空きあり', 'あいて います', 'Places available', '有空位', '여유 있음'],
 	'numbers.state.full': ['満員', 'いっぱい', 'Full', '满员', '만원'],
 	'numbers.state.unknown': ['不明', 'わかりません', 'Unknown', '不明', '불명'],
-	'numbers.totals.heading': ['町丁目別の避難者数', 'まちごとの ひなん した ひと', 'Evacuees by district (町丁目)', '按町丁目统计的避难人数', '町丁目별 피난자 수'],
+	'numbers.totals.heading': [
+		'町丁目別の避難者数',
+		'まちごとの ひなん した ひと',
+		'Evacuees by district (町丁目)',
+		'按町丁目统计的避难人数',
+		'町丁目별 피난자 수'
+	],
 	'numbers.totals.town': ['町丁目', 'まち', 'District', '町丁目', '町丁目'],
 	'numbers.totals.shelters_open': ['開設中', 'あいて いる', 'Open', '开设中', '개설 중'],
 	'numbers.totals.evacuees': ['避難者数', 'ひなん した ひと', 'Evacuees', '避难人数', '피난자 수'],
 	'numbers.totals.male': ['男', 'おとこ', 'Men', '男', '남'],
 	'numbers.totals.female': ['女', 'おんな', 'Women', '女', '여'],
 	'numbers.totals.households': ['世帯', 'かぞく', 'Households', '户', '세대'],
-	'numbers.totals.needs_care': ['要配慮者', 'たすけが ひつような ひと', 'Special care', '需照顾者', '배려 필요자'],
+	'numbers.totals.needs_care': [
+		'要配慮者',
+		'たすけが ひつような ひと',
+		'Special care',
+		'需照顾者',
+		'배려 필요자'
+	],
 	'numbers.totals.external': ['外部避難者', 'そとに いる ひと', 'Outside', '外部避难者', '외부 피난자'],
 	'numbers.totals.city': ['市全体', 'し ぜんたい', 'Whole city', '全市', '시 전체'],
-	'numbers.totals.other': ['（町丁目不明）', '（まちが わからない）', '(district unknown)', '（町丁目不明）', '(町丁目 불명)']
+	'numbers.totals.other': [
+		'（町丁目不明）',
+		'（まちが わからない）',
+		'(district unknown)',
+		'（町丁目不明）',
+		'(町丁目 불명)'
+	]
 };
 
 const locales = ['ja', 'ja-x-easy', 'en', 'zh-Hans', 'ko'] as const;

@@ -11,7 +11,9 @@ import { etagMatches } from '../api/shelters.ts';
 
 export async function openStatusSources(db: Database): Promise<OpenStatusSource[]> {
 	return db.asUser(null, async (tx) => {
-		const result = await tx.query<{ list: OpenStatusSource[] }>('select public.open_shelter_status() as list');
+		const result = await tx.query<{ list: OpenStatusSource[] }>(
+			'select public.open_shelter_status() as list'
+		);
 		return result.rows[0]?.list ?? [];
 	});
 }
