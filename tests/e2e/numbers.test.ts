@@ -172,6 +172,12 @@ describe('open data', () => {
 			headers: { 'if-none-match': csv.headers.get('etag')! }
 		});
 		expect(again.status).toBe(304);
+		// Today's history holds at least this report (and none of the hidden shelter's).
+		const today = await call(baseURL, 'POST', '/api/reports', {
+			token: staff,
+			body: reportFor(accounts.staffA.shelter_id, { note: 'synthetic open-data history' })
+		});
+		expect(today.status).toBe(201);
 		const history = await fetch(`${baseURL}/api/open/shelter-status-history.csv`);
 		expect(history.status).toBe(200);
 		const lines = (await history.text()).split('\r\n').filter(Boolean);
