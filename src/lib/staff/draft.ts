@@ -19,7 +19,7 @@ export type DraftField = 'status' | 'evacuees' | NumberField | 'crowding' | 'nee
 /** Fields in screen order (the error summary lists them in this order). */
 export const draftFields: DraftField[] = ['status', 'evacuees', ...numberFields, 'crowding', 'needs', 'note'];
 
-function emptyNumbers(): Record<NumberField, string> {
+export function emptyNumbers(): Record<NumberField, string> {
 	return Object.fromEntries(numberFields.map((field) => [field, ''])) as Record<NumberField, string>;
 }
 
