@@ -112,6 +112,25 @@ const rows: Record<string, [string, string, string, string, string]> = {
 	'numbers.state.available': ['空きあり', 'あいて います', 'Places available', '有空位', '여유 있음'],
 	'numbers.state.full': ['満員', 'いっぱい', 'Full', '满员', '만원'],
 	'numbers.state.unknown': ['不明', 'わかりません', 'Unknown', '不明', '불명'],
+	'numbers.summary.heading': [
+		'定員と開設',
+		'はいれる かずと あいた じかん',
+		'Capacity and opening',
+		'容量与开设',
+		'정원과 개설'
+	],
+	'numbers.summary.capacity': [
+		'屋内 {indoor} ／ 屋外 {outdoor}',
+		'たてものの なか {indoor} ／ そと {outdoor}',
+		'Indoor {indoor} / outdoor {outdoor}',
+		'室内 {indoor} ／ 室外 {outdoor}',
+		'실내 {indoor} / 실외 {outdoor}'
+	],
+	'numbers.summary.state': ['定員状況', 'こみぐあい', 'Capacity status', '容量状况', '정원 상황'],
+	'numbers.summary.remaining': ['余力', 'あと なんにん', 'Places left', '余量', '여유'],
+	'numbers.summary.opened_at': ['開設日時', 'あいた じかん', 'Opened', '开设时间', '개설 일시'],
+	'numbers.summary.closed_at': ['閉鎖日時', 'しめた じかん', 'Closed', '关闭时间', '폐쇄 일시'],
+	'numbers.summary.none': ['—', '—', '—', '—', '—'],
 	'numbers.totals.heading': [
 		'町丁目別の避難者数',
 		'まちごとの ひなん した ひと',
