@@ -5,6 +5,7 @@
  * Item list: ../shared/data/README.md (read from a crosswalk; check the 内閣府 PDF before relying
  * on spellings). 定員状況's value list (空きあり / 満員 / 不明) is ours: the source names the item only.
  */
+import { capTime } from '../cap/time.ts';
 import { parseCommonId } from '../data/common-id.ts';
 import type { Need } from '../domain/vocabulary.ts';
 import type { CapacityState, HqShelter } from '../hq/types.ts';
@@ -82,12 +83,10 @@ const capacityStates: Record<CapacityState, EeiCapacityState> = {
 	unknown: '不明'
 };
 
-/** ISO 8601 in 日本標準時 (+09:00), as Japanese systems exchange times. */
+/** ISO 8601 in 日本標準時 (+09:00, whole seconds: the CAP time format), or null. */
 export function jstIso(value: string | null | undefined): string | null {
-	if (!value) return null;
-	const time = new Date(value);
-	if (Number.isNaN(time.getTime())) return null;
-	return new Date(time.getTime() + 9 * 3600_000).toISOString().replace(/\.\d{3}Z$/, '+09:00');
+	if (!value || Number.isNaN(Date.parse(value))) return null;
+	return capTime(value);
 }
 
 function commonIdOf(id: string): string | null {

@@ -3,6 +3,7 @@
  * history (GET /api/open/shelter-status-history.csv): public fields only, no personal data, in
  * EEI's words (開設状況, 定員状況) so others can join them on the 全国共通避難所・避難場所ID.
  */
+import { capTime } from '../cap/time.ts';
 import { parseCommonId } from '../data/common-id.ts';
 import { eeiOpenState, type EeiCapacityState, type EeiOpenState } from '../eei/eei-shelters.ts';
 import type { CapacityState } from '../hq/types.ts';
@@ -144,7 +145,7 @@ export function openHistoryCsvRecord(entry: OpenHistorySource): Record<string, s
 
 /** `?date=YYYY-MM-DD` (a real calendar day), or today in 日本標準時 when absent; undefined if bad. */
 export function historyDay(param: string | null, now: Date): string | undefined {
-	if (param === null) return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+	if (param === null) return capTime(now).slice(0, 10);
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(param)) return undefined;
 	const day = new Date(`${param}T00:00:00Z`);
 	return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === param ? param : undefined;
