@@ -126,6 +126,10 @@ describe('HQ dashboard', () => {
 		await page.click(`${row(accounts.staffA.shelter_id)} button:has-text("履歴")`);
 		await page.waitForSelector(`#hq-history td:text-is("${evacuees}")`);
 		expect(await page.locator('#hq-history svg[role="img"]').count()).toBe(1);
+		// Issue 16: the history names 定員状況 (derived in SQL) and 開設日時 (set by the status change).
+		expect(await page.locator('#hq-history [data-capacity-state]').count()).toBe(1);
+		expect(await page.textContent('#hq-history .capacity-summary')).toContain('開設日時');
+		expect(await axeViolations(page)).toEqual([]);
 	});
 
 	it('catches up after a dropped connection: a report made meanwhile shows after reconnect', async () => {

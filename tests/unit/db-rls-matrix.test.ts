@@ -91,6 +91,12 @@ const matrix: Row[] = [
 		run: q(`update public.shelters set name = 'Synthetic renamed' where id = '${shelterA}' returning id`)
 	},
 	{
+		name: 'shelters update capacity A',
+		expect: hqOnly,
+		run: q(`update public.shelters set capacity_indoor = 480, capacity_outdoor = 3350
+			where id = '${shelterA}' returning id`)
+	},
+	{
 		name: 'shelters update seeded_at',
 		expect: none,
 		run: q(`update public.shelters set seeded_at = now() where id = '${shelterA}' returning id`)
@@ -586,6 +592,76 @@ const matrix: Row[] = [
 		}
 	},
 	{ name: 'rpc shelter_collection', expect: all, run: q('select public.shelter_collection() as c') },
+	// Issue 16: the numbers, 余力 / 定員状況, HQ's structured capacity, open data
+	{
+		name: 'rpc submit_report with numbers for A',
+		expect: ownA,
+		run: q('select public.submit_report($1) as r', () => [
+			reportBody(shelterA, { evacuees: 3, evacuees_male: 1, evacuees_female: 2, households: 2 })
+		])
+	},
+	{
+		name: 'rpc hq_shelters',
+		expect: hqOnly,
+		run: q('select public.hq_shelters() as r')
+	},
+	{
+		name: 'rpc import_shelters',
+		expect: hqOnly,
+		run: q('select public.import_shelters($1::jsonb) as r', () => [
+			JSON.stringify([
+				{
+					id: 'synthetic-import',
+					name: 'Synthetic import',
+					kind: 'shelter',
+					lon: 139.5,
+					lat: 35.6,
+					capacity: 3830,
+					capacity_indoor: 480,
+					capacity_outdoor: 3350
+				}
+			])
+		])
+	},
+	{
+		name: 'rpc capacity_state',
+		expect: all,
+		run: q(`select 1 where public.capacity_state(50, 20, 'vacant') = 'available'`)
+	},
+	{
+		name: 'rpc capacity_remaining',
+		expect: all,
+		run: q(`select 1 where public.capacity_remaining(50, 20) = 30`)
+	},
+	{ name: 'rpc open_shelter_status', expect: all, run: q('select public.open_shelter_status() as r') },
+	{
+		name: 'rpc open_shelter_status includes hidden B',
+		expect: none,
+		run: async (tx) => {
+			const { rows } = await tx.query<{ r: { id: string }[] }>('select public.open_shelter_status() as r');
+			return { rows: rows[0]!.r.filter((row) => row.id === shelterB) };
+		}
+	},
+	{
+		name: 'rpc open_status_history includes A',
+		expect: all,
+		run: async (tx) => {
+			const { rows } = await tx.query<{ r: { id: string }[] }>(
+				`select public.open_status_history((now() at time zone 'Asia/Tokyo')::date) as r`
+			);
+			return { rows: rows[0]!.r.filter((row) => row.id === shelterA) };
+		}
+	},
+	{
+		name: 'rpc open_status_history includes hidden B',
+		expect: none,
+		run: async (tx) => {
+			const { rows } = await tx.query<{ r: { id: string }[] }>(
+				`select public.open_status_history((now() at time zone 'Asia/Tokyo')::date) as r`
+			);
+			return { rows: rows[0]!.r.filter((row) => row.id === shelterB) };
+		}
+	},
 	{
 		name: 'rpc can_receive_topic hq',
 		expect: hqOnly,

@@ -62,7 +62,7 @@ export function shelterRow(shelter: HqShelter, city: CsvCity): Record<string, st
 	};
 }
 
-function toCsv(fields: readonly string[], rows: Record<string, string>[]): string {
+export function toCsv(fields: readonly string[], rows: Record<string, string>[]): string {
 	const data = rows.map((row) => fields.map((field) => row[field] ?? ''));
 	return (
 		bom + Papa.unparse({ fields: [...fields], data }, { escapeFormulae: true, newline: '\r\n' }) + '\r\n'

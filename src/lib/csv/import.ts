@@ -7,6 +7,7 @@
 import Papa from 'papaparse';
 import { shelterIdPattern, shelterRecordSchema, type ShelterRecord } from '../domain/shelter.ts';
 import { hazards, type ShelterKind } from '../domain/vocabulary.ts';
+import { parseCapacity } from '../data/capacity.ts';
 import { detectLayout, openDataNo, openDataYes } from '../data/opendata-columns.ts';
 import { translate } from '../i18n/translate.ts';
 import { bom } from './city.ts';
@@ -16,6 +17,9 @@ import { hazardColumn, kindLabels } from './columns.ts';
 export interface ImportedShelter extends ShelterRecord {
 	hidden: boolean;
 	ad_hoc: boolean;
+	/** 屋内 / 屋外 places when 想定収容人数 names them (「屋内480人／屋外3,350人」). */
+	capacity_indoor?: number | null;
+	capacity_outdoor?: number | null;
 }
 
 /** What is wrong with a row; the UI words each in five locales (`hq.import.problem.<code>`). */
@@ -125,11 +129,13 @@ function rowToShelter(row: Record<string, string>, layout: 'current' | 'v1'): Im
 	const name = row['名称'] ?? '';
 	if (!name) throw new RowProblem('名称', 'missing');
 	const address = layout === 'current' ? (row['所在地_連結表記'] ?? '') : (row['住所'] ?? '');
+	// 「480」 or 「屋内480人／屋外3,350人」: the single figure is their sum (src/lib/data/capacity.ts).
 	const capacityText = row['想定収容人数'] ?? '';
-	const capacity = capacityText === '' ? null : number(row, '想定収容人数', 1, 1_000_000);
-	if (capacity !== null && !Number.isInteger(capacity)) {
-		throw new RowProblem('想定収容人数', 'integer');
+	const parsedCapacity = parseCapacity(capacityText);
+	if (parsedCapacity === null || (parsedCapacity && parsedCapacity.total < 1)) {
+		throw new RowProblem('想定収容人数', 'range', { min: 1, max: 1_000_000, value: capacityText });
 	}
+	const capacity = parsedCapacity?.total ?? null;
 	const kind = parseKind(row['施設区分'] ?? '', flagOf(row, '指定避難所との重複'));
 	if (!kind) throw new RowProblem('施設区分', 'unknown_value', { value: row['施設区分'] ?? '' });
 	const candidate: ImportedShelter = {
@@ -147,7 +153,11 @@ function rowToShelter(row: Record<string, string>, layout: 'current' | 'v1'): Im
 		notes: row['備考'] || null,
 		sources: (row['出典'] ?? '').split(/\s+/).filter(Boolean),
 		hidden: flagOf(row, '非公開'),
-		ad_hoc: flagOf(row, '臨時避難所')
+		ad_hoc: flagOf(row, '臨時避難所'),
+		// Only when the text names them: a plain figure leaves HQ's structured capacity as it is.
+		...(parsedCapacity?.indoor != null || parsedCapacity?.outdoor != null
+			? { capacity_indoor: parsedCapacity.indoor, capacity_outdoor: parsedCapacity.outdoor }
+			: {})
 	};
 	checkCommonId(candidate, layout === 'current' ? 'ID' : 'NO');
 	const checked = shelterRecordSchema.safeParse(candidate);

@@ -4,6 +4,7 @@
  */
 import Papa from 'papaparse';
 import { z } from 'zod';
+import { parseCapacity } from './capacity.ts';
 import { hazards } from '#lib/domain/vocabulary.ts';
 import { detectLayout, openDataHazardColumns, openDataNo, openDataYes } from './opendata-columns.ts';
 import { blankToNull, describeIssues, type ParseResult, type SourceEntry } from './import-types.ts';
@@ -37,18 +38,12 @@ const rowSchema = z.object({
 	address: z.string().trim().max(300),
 	lat: number(-90, 90),
 	lon: number(-180, 180),
+	// 「480」 or 「屋内480人／屋外3,350人」 (src/lib/data/capacity.ts); the single figure is their sum.
 	capacity: z
 		.string()
-		.trim()
-		.transform((value) => (value === '' ? null : value))
-		.pipe(
-			z
-				.string()
-				.regex(/^\d+$/, 'not a whole number')
-				.transform(Number)
-				.pipe(z.number().int().positive())
-				.nullable()
-		),
+		.transform((value) => parseCapacity(value))
+		.refine((value) => value !== null, 'not a capacity (a number, or 屋内…人／屋外…人)')
+		.transform((value) => (value && value.total > 0 ? value.total : null)),
 	flags: z.array(yesNo),
 	both: yesNo,
 	notes: z.string()

@@ -66,7 +66,20 @@ export async function loadHistory(
 }
 
 export type ShelterChanges = Partial<
-	Pick<HqShelter, 'name' | 'address' | 'kind' | 'lon' | 'lat' | 'capacity' | 'hidden' | 'notes' | 'hazards'>
+	Pick<
+		HqShelter,
+		| 'name'
+		| 'address'
+		| 'kind'
+		| 'lon'
+		| 'lat'
+		| 'capacity'
+		| 'capacity_indoor'
+		| 'capacity_outdoor'
+		| 'hidden'
+		| 'notes'
+		| 'hazards'
+	>
 >;
 
 export async function saveShelter(

@@ -15,7 +15,14 @@ export const liveReportSchema = z.object({
 	received_at: z.string(),
 	/** Sent by the report trigger since issue 18 (M4); older payloads lack it. */
 	observed_at: z.string().optional(),
-	drill: z.boolean().default(false)
+	drill: z.boolean().default(false),
+	/** Issue 16: the numbers (older payloads lack them). */
+	evacuees_male: z.number().int().nullable().optional(),
+	evacuees_female: z.number().int().nullable().optional(),
+	evacuees_undisclosed: z.number().int().nullable().optional(),
+	households: z.number().int().nullable().optional(),
+	needs_care: z.number().int().nullable().optional(),
+	external_evacuees: z.number().int().nullable().optional()
 });
 export type LiveReport = z.infer<typeof liveReportSchema>;
 
@@ -40,7 +47,32 @@ export function statusFromReport(report: LiveReport): HqStatus {
 		reported_at: report.reported_at,
 		updated_at: report.received_at,
 		observed_at: report.observed_at ?? observedAt(report.reported_at, report.received_at),
-		drill: report.drill
+		drill: report.drill,
+		evacuees_male: report.evacuees_male ?? null,
+		evacuees_female: report.evacuees_female ?? null,
+		evacuees_undisclosed: report.evacuees_undisclosed ?? null,
+		households: report.households ?? null,
+		needs_care: report.needs_care ?? null,
+		external_evacuees: report.external_evacuees ?? null
+	};
+}
+
+/**
+ * opened_at / closed_at as the SQL trigger sets them: the first open after not open, and closing,
+ * at the report's observation time. 余力 and 定員状況 come with the next snapshot (SQL derives them).
+ */
+function withStatusTimes(current: HqStatus | null, next: HqStatus): HqStatus {
+	const was = current?.status ?? null;
+	const at = next.observed_at ?? next.updated_at;
+	return {
+		...next,
+		opened_at: next.status === 'open' && was !== 'open' ? at : (current?.opened_at ?? null),
+		closed_at:
+			next.status === 'closed' && was !== 'closed'
+				? at
+				: next.status === 'open' && was !== 'open'
+					? null
+					: (current?.closed_at ?? null)
 	};
 }
 
@@ -65,6 +97,6 @@ export function mergeReport(shelters: readonly HqShelter[], report: LiveReport):
 		const current = shelter.status;
 		const next = statusFromReport(report);
 		if (current && observedOf(current) > observedOf(next)) return shelter;
-		return { ...shelter, status: next };
+		return { ...shelter, status: withStatusTimes(current, next) };
 	});
 }

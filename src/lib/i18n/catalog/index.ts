@@ -7,6 +7,7 @@ import jma from './jma.ts';
 import map from './map.ts';
 import notify from './notify.ts';
 import orders from './orders.ts';
+import numbers from './numbers.ts';
 import resident from './resident.ts';
 import staff from './staff.ts';
 
@@ -24,7 +25,8 @@ export const areas: Record<string, AreaCatalog> = {
 	hq,
 	jma,
 	notify,
-	orders
+	orders,
+	numbers
 };
 
 export function mergedCatalog(locale: Locale): Record<string, string> {

@@ -28,7 +28,12 @@ const editable = shelterRecordSchema
 		accepted_people: true,
 		notes: true
 	})
-	.extend({ hidden: z.boolean() });
+	.extend({
+		hidden: z.boolean(),
+		// 屋内 / 屋外 places (issue 16): 余力 and 定員状況 are derived from them in SQL.
+		capacity_indoor: z.number().int().min(0).max(1_000_000).nullable().optional(),
+		capacity_outdoor: z.number().int().min(0).max(1_000_000).nullable().optional()
+	});
 const patchSchema = editable.partial().strict();
 const createSchema = editable.strict();
 
@@ -90,7 +95,7 @@ export const PUT: RequestHandler = handleApi(async ({ params, request, locals })
 		tx.query(
 			`insert into public.shelters (id, ${columns.join(', ')}, ad_hoc, sources)
 			 values ($1, ${columns.map((key, i) => `$${i + 2}${key === 'hazards' ? '::text[]' : ''}`).join(', ')}, true, '{}')`,
-			[id, ...columns.map((key) => shelter[key as keyof typeof shelter])]
+			[id, ...columns.map((key) => shelter[key as keyof typeof shelter] ?? null)]
 		)
 	);
 	return json({ id, ad_hoc: true }, { status: 201 });
