@@ -631,6 +631,13 @@ const rows: Record<string, [string, string, string, string, string]> = {
 	'hq.audit.table.staff': ['アカウント', 'アカウント', 'Accounts', '账户', '계정'],
 	'hq.audit.table.alerts': ['避難情報', 'にげる じょうほう', 'Alerts', '避难信息', '대피 정보'],
 	'hq.audit.table.messages': ['メッセージ', 'メッセージ', 'Messages', '消息', '메시지'],
+	'hq.audit.table.shelter_open_orders': [
+		'開設指示',
+		'開設（かいせつ）の しじ',
+		'Opening orders',
+		'开设指示',
+		'개설 지시'
+	],
 	'hq.audit.table.settings': [
 		'設定（訓練モード）',
 		'せってい',

@@ -4,7 +4,6 @@ import type { AreaCatalog } from './types.ts';
 const orders: AreaCatalog = {
 	ja: {
 		// The audit log's table filter (AuditPanel).
-		'hq.audit.table.shelter_open_orders': '開設指示',
 		'orders.hq.heading': '開設指示',
 		'orders.hq.intro':
 			'避難所に開設を指示します。避難所の端末で「確認しました」が押されるまで「開設指示中」と表示します。',
@@ -50,7 +49,6 @@ const orders: AreaCatalog = {
 	},
 	'ja-x-easy': {
 		// The audit log's table filter (AuditPanel).
-		'hq.audit.table.shelter_open_orders': '開設（かいせつ）の しじ',
 		'orders.hq.heading': '開設（かいせつ）の しじ',
 		'orders.hq.intro':
 			'ひなんじょを あけるように しじします。ひなんじょで「確認（かくにん）しました」が おされるまで「開設指示中」と でます。',
@@ -97,7 +95,6 @@ const orders: AreaCatalog = {
 	},
 	en: {
 		// The audit log's table filter (AuditPanel).
-		'hq.audit.table.shelter_open_orders': 'Opening orders',
 		'orders.hq.heading': 'Opening orders',
 		'orders.hq.intro':
 			'Order shelters to open. A shelter shows as “Open ordered” until its terminal confirms.',
@@ -144,7 +141,6 @@ const orders: AreaCatalog = {
 	},
 	'zh-Hans': {
 		// The audit log's table filter (AuditPanel).
-		'hq.audit.table.shelter_open_orders': '开设指示',
 		'orders.hq.heading': '开设指示',
 		'orders.hq.intro': '指示避难所开设。在避难所终端按下“已确认”之前，显示为“开设指示中”。',
 		'orders.hq.target': '指示对象',
@@ -188,7 +184,6 @@ const orders: AreaCatalog = {
 	},
 	ko: {
 		// The audit log's table filter (AuditPanel).
-		'hq.audit.table.shelter_open_orders': '개설 지시',
 		'orders.hq.heading': '개설 지시',
 		'orders.hq.intro':
 			'대피소에 개설을 지시합니다. 대피소 단말기에서 "확인했습니다"를 누를 때까지 "개설 지시 중"으로 표시됩니다.',
