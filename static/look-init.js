@@ -6,7 +6,7 @@
 	function read(key) {
 		try {
 			return localStorage.getItem(key);
-		} catch (error) {
+		} catch {
 			return null;
 		}
 	}

@@ -15,7 +15,17 @@ import ui from './ui.ts';
  * so features can add strings without touching each other. Keys are prefixed with the area.
  * Messages use ICU MessageFormat syntax (intl-messageformat).
  */
-export const areas: Record<string, AreaCatalog> = { common, domain, map, resident, staff, hq, jma, notify, ui };
+export const areas: Record<string, AreaCatalog> = {
+	common,
+	domain,
+	map,
+	resident,
+	staff,
+	hq,
+	jma,
+	notify,
+	ui
+};
 
 export function mergedCatalog(locale: Locale): Record<string, string> {
 	return Object.assign({}, ...Object.values(areas).map((area) => area[locale]));
