@@ -23,7 +23,7 @@ describe('staff terminal: ready to work offline', () => {
 			(window as unknown as { seen: typeof seen }).seen = seen;
 			new MutationObserver(() => {
 				const state = document.querySelector('[data-offline-ready]')?.getAttribute('data-offline-ready');
-				if (state && seen.at(-1)?.state !== state) {
+				if (state && state !== 'checking' && seen.at(-1)?.state !== state) {
 					seen.push({ state, controlled: Boolean(navigator.serviceWorker.controller) });
 				}
 			}).observe(document.body, { subtree: true, childList: true, attributes: true });
