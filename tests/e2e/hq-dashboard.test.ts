@@ -225,6 +225,14 @@ describe('HQ dashboard', () => {
 		expect((await shown()) - issued).toBeLessThan(1_000);
 		// The HQ list shows it with its CAP link; cancelling removes it from the resident page.
 		await hq.page.waitForSelector(`[data-alert-id="${alert.id}"] a[href$="${alert.id}.cap"]`);
+		// Cancelling is confirmed first: dismissed, nothing happens; accepted, the alert is cancelled.
+		hq.page.once('dialog', (dialog) => void dialog.dismiss());
+		await hq.page.click(`[data-alert-id="${alert.id}"] button.danger`);
+		expect(await resident.page.isVisible(`text=${text}`)).toBe(true);
+		hq.page.once('dialog', (dialog) => {
+			expect(dialog.message()).toContain('解除');
+			void dialog.accept();
+		});
 		await hq.page.click(`[data-alert-id="${alert.id}"] button.danger`);
 		await resident.page.waitForSelector(`text=${text}`, { state: 'detached', timeout: 2_000 });
 	});

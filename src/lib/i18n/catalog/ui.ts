@@ -5,6 +5,20 @@ import type { AreaCatalog } from './types.ts';
  * offline-readiness line and the printable pages. One row per key: [ja, ja-x-easy, en, zh-Hans, ko].
  */
 const rows: Record<string, [string, string, string, string, string]> = {
+	'ui.confirm.cancel_alert': [
+		'「{name}」を解除します。住民の画面からすぐに消えます。よろしいですか。',
+		'「{name}」を やめます。じゅうみんの がめんから すぐ きえます。いいですか。',
+		'Cancel “{name}”? It disappears from residents’ screens at once.',
+		'要解除“{name}”吗？它会立即从居民页面消失。',
+		'“{name}”을(를) 해제합니까? 주민 화면에서 바로 사라집니다.'
+	],
+	'ui.confirm.delete_shelter': [
+		'臨時避難所「{name}」を削除します。よろしいですか。',
+		'りんじの ひなんじょ「{name}」を けします。いいですか。',
+		'Delete the ad-hoc shelter “{name}”?',
+		'要删除临时避难所“{name}”吗？',
+		'임시 대피소 “{name}”을(를) 삭제합니까?'
+	],
 	'ui.close': ['閉じる', 'とじる', 'Close', '关闭', '닫기'],
 	// Display menu
 	'ui.look.menu': ['表示', 'みため', 'Display', '显示', '표시'],
