@@ -57,11 +57,11 @@ const rows: Record<string, [string, string, string, string, string]> = {
 		'목록이나 지도에서 대피소를 선택하면 여기에 보고 기록이 표시됩니다.'
 	],
 	'ui.hq.map_note': [
-		'同じ内容は右の一覧にもあります。地図の点を選ぶと一覧の行が選ばれます。',
-		'おなじ ことは みぎの リストにも あります。ちずの てんを えらぶと リストの ぎょうが えらばれます。',
-		'The table on the right has the same content. Selecting a dot selects its row.',
-		'右侧列表有相同内容。选择地图上的点会选中列表中的行。',
-		'오른쪽 목록에도 같은 내용이 있습니다. 지도의 점을 선택하면 목록의 행이 선택됩니다.'
+		'同じ内容は避難所一覧にもあります。地図の点を選ぶと一覧の行が選ばれます。',
+		'おなじ ことは ひなんじょの リストにも あります。ちずの てんを えらぶと リストの ぎょうが えらばれます。',
+		'The shelter table has the same content. Selecting a dot selects its row.',
+		'避难所列表有相同内容。选择地图上的点会选中列表中的行。',
+		'대피소 목록에도 같은 내용이 있습니다. 지도의 점을 선택하면 목록의 행이 선택됩니다.'
 	],
 	'ui.hq.view_filter': [
 		'地図に見えている避難所だけ',
