@@ -9,8 +9,8 @@ import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { latToTileY, lonToTileX } from '../scripts/tiles/basemap.ts';
-import { openArchive } from '../scripts/tiles/pmtiles-reader.ts';
+import { latToTileY, lonToTileX } from '../tiles/basemap.ts';
+import { openArchive } from '../tiles/pmtiles-reader.ts';
 import { reportFigure } from './report.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'bosai-bench-tiles-'));
@@ -23,7 +23,7 @@ function run(script: string, args: string[]): void {
 
 run('scripts/data/build.ts', ['--out', data]);
 const started = performance.now();
-run('scripts/tiles/build.ts', ['--data', data, '--out', out, '--static', served]);
+run('tiles/build.ts', ['--data', data, '--out', out, '--static', served]);
 const buildMs = performance.now() - started;
 
 const archives = readdirSync(out).filter((file) => file.endsWith('.pmtiles'));

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 
 const steps = [
 	{ script: 'scripts/data/build.ts', label: 'open data' },
-	{ script: 'scripts/tiles/build.ts', label: 'tiles' }
+	{ script: 'tiles/build.ts', label: 'tiles' }
 ];
 
 for (const step of steps) {

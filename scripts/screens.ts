@@ -71,7 +71,20 @@ try {
 	});
 
 	const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-	const shots: { name: string; path: string; locale?: string; signIn?: (page: Page) => Promise<void> }[] = [
+	const signInHq = async (page: Page) => {
+		await page.fill('#hq-username', accounts.hq.username);
+		await page.fill('#hq-password', accounts.hq.password);
+		await page.click('form button[type="submit"]');
+		await page.waitForSelector('#hq-shelter-table tbody tr');
+	};
+	const shots: {
+		name: string;
+		path: string;
+		locale?: string;
+		/** The display menu's saved choice (set before the page loads, as a returning visitor's). */
+		theme?: 'dark';
+		signIn?: (page: Page) => Promise<void>;
+	}[] = [
 		{ name: 'resident', path: '/' },
 		{ name: 'resident-en', path: '/', locale: 'en-US' },
 		{ name: 'shelter', path: `/shelters/${accounts.staffA.shelter_id}` },
@@ -91,16 +104,9 @@ try {
 				await page.waitForSelector('#report-form-title');
 			}
 		},
-		{
-			name: 'hq',
-			path: '/hq',
-			signIn: async (page) => {
-				await page.fill('#hq-username', accounts.hq.username);
-				await page.fill('#hq-password', accounts.hq.password);
-				await page.click('form button[type="submit"]');
-				await page.waitForSelector('#hq-shelter-table tbody tr');
-			}
-		}
+		{ name: 'hq', path: '/hq', signIn: signInHq },
+		{ name: 'hq-dark', path: '/hq', theme: 'dark', signIn: signInHq },
+		{ name: 'print-shelters', path: '/print/shelters' }
 	];
 	for (const [sizeName, viewport] of Object.entries(sizes)) {
 		for (const shot of shots) {
@@ -109,6 +115,9 @@ try {
 				locale: shot.locale ?? 'ja-JP',
 				serviceWorkers: 'block'
 			});
+			if (shot.theme) {
+				await context.addInitScript((theme) => localStorage.setItem('bosai.theme', theme), shot.theme);
+			}
 			const page = await context.newPage();
 			await page.goto(base + shot.path);
 			await page.waitForSelector('html[data-hydrated="true"]', { timeout: 30_000 });

@@ -33,6 +33,12 @@ async function openLiveHq(page: Page) {
 
 const row = (id: string) => `#hq-shelter-table tr[data-shelter-id="${id}"]`;
 
+/** The HQ panels are tabs beside the map: opens one (its panel becomes visible). */
+async function openTab(page: Page, id: string) {
+	await page.click(`[role="tab"][data-tab="${id}"]`);
+	await page.waitForSelector(`#hq-panel-${id}:not([hidden])`);
+}
+
 /**
  * Records, inside the page, the wall-clock time at which `selector` first contains `text` (a
  * MutationObserver, so the measure does not include Playwright's polling); resolves to that time.
@@ -223,6 +229,14 @@ describe('HQ dashboard', () => {
 		expect((await shown()) - issued).toBeLessThan(1_000);
 		// The HQ list shows it with its CAP link; cancelling removes it from the resident page.
 		await hq.page.waitForSelector(`[data-alert-id="${alert.id}"] a[href$="${alert.id}.cap"]`);
+		// Cancelling is confirmed first: dismissed, nothing happens; accepted, the alert is cancelled.
+		hq.page.once('dialog', (dialog) => void dialog.dismiss());
+		await hq.page.click(`[data-alert-id="${alert.id}"] button.danger`);
+		expect(await resident.page.isVisible(`text=${text}`)).toBe(true);
+		hq.page.once('dialog', (dialog) => {
+			expect(dialog.message()).toContain('解除');
+			void dialog.accept();
+		});
 		await hq.page.click(`[data-alert-id="${alert.id}"] button.danger`);
 		await resident.page.waitForSelector(`text=${text}`, { state: 'detached', timeout: 2_000 });
 	});
@@ -231,6 +245,7 @@ describe('HQ dashboard', () => {
 		const { page } = await harness.newPage();
 		await openLiveHq(page);
 		const body = `合成テストのメッセージ ${randomBytes(3).toString('hex')}`;
+		await openTab(page, 'messages');
 		await page.selectOption('#hq-message-to', accounts.staffA.shelter_id);
 		await page.fill('#hq-message-body', body);
 		await page.click('button:has-text("送信する")');
@@ -249,12 +264,14 @@ describe('HQ dashboard', () => {
 	it('drill mode labels the screen 訓練 and the page passes axe', async () => {
 		const { page } = await harness.newPage();
 		await openLiveHq(page);
+		await openTab(page, 'drill');
 		await page.check('#hq-drill-switch');
 		await page.waitForSelector('[data-drill-label]');
 		expect(await page.textContent('.drill-banner')).toContain('訓練');
 		await page.uncheck('#hq-drill-switch');
 		await page.waitForSelector('[data-drill-label]', { state: 'detached' });
 		// The switch is in the audit log, by this account.
+		await openTab(page, 'audit');
 		await page.selectOption('#hq-audit-table', 'settings');
 		await page.selectOption('#hq-audit-action', 'UPDATE');
 		await page.click('button:has-text("表示する")');
@@ -296,6 +313,7 @@ describe('export and import on the screen', () => {
 	it('downloads the shelter CSV with a BOM and previews a bad file with its row errors, writing nothing', async () => {
 		const { page } = await harness.newPage({ acceptDownloads: true });
 		await openLiveHq(page);
+		await openTab(page, 'data');
 		const [download] = await Promise.all([
 			page.waitForEvent('download'),
 			page.click('button:has-text("避難所と現況（CSV")')

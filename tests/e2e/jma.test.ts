@@ -100,6 +100,8 @@ describe('JMA on the production server', () => {
 		await hq.page.fill('#hq-password', accounts.hq.password);
 		await hq.page.click('form button[type="submit"]');
 		await hq.page.waitForSelector('[data-live-state="live"]');
+		// The JMA panel is one of the tabs beside the map; drafting an alert opens the alerts tab.
+		await hq.page.click('[role="tab"][data-tab="jma"]');
 		await hq.page.waitForSelector('[data-jma-panel]');
 
 		const now = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace('.000Z', '+00:00');

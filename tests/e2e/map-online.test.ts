@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { keepUrls, onlineLayers } from '../../src/lib/map/online-layers.ts';
-import { encodePng } from '../../scripts/tiles/png.ts';
+import { encodePng } from '../../tiles/png.ts';
 import { gotoHydrated, phoneViewport, useBrowser } from '../support/browser.ts';
 
 const baseURL = inject('baseURL');

@@ -10,8 +10,8 @@ import { join, resolve } from 'node:path';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openArchive } from '../../scripts/tiles/pmtiles-reader.ts';
-import { latToTileY, lonToTileX } from '../../scripts/tiles/basemap.ts';
+import { openArchive } from '../../tiles/pmtiles-reader.ts';
+import { latToTileY, lonToTileX } from '../../tiles/basemap.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const temp = (name: string) => mkdtempSync(join(tmpdir(), `bosai-tiles-${name}-`));
@@ -49,7 +49,7 @@ describe('npm run tiles', { timeout: 120_000 }, () => {
 	beforeAll(async () => {
 		run('scripts/data/build.ts', ['--out', data]);
 		for (const build of builds)
-			run('scripts/tiles/build.ts', ['--data', data, '--out', build.out, '--static', build.static]);
+			run('tiles/build.ts', ['--data', data, '--out', build.out, '--static', build.static]);
 		archive = new Uint8Array(readFileSync(join(builds[0].out, 'komae-basemap.pmtiles')));
 		manifest = JSON.parse(readFileSync(join(builds[0].static, 'manifest.json'), 'utf8'));
 		const reader = openArchive(archive);

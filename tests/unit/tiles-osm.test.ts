@@ -11,8 +11,8 @@ import { join, resolve } from 'node:path';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
-import { openArchive } from '../../scripts/tiles/pmtiles-reader.ts';
-import { latToTileY, lonToTileX } from '../../scripts/tiles/basemap.ts';
+import { openArchive } from '../../tiles/pmtiles-reader.ts';
+import { latToTileY, lonToTileX } from '../../tiles/basemap.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const hasOsmium = spawnSync('osmium', ['--version']).status === 0;
@@ -32,7 +32,7 @@ describe('tiles from an OpenStreetMap extract', { timeout: 120_000 }, () => {
 				expect(spawnSync('osmium', ['cat', osm, '-o', pbf, '--overwrite']).status).toBe(0);
 			}
 			const run = node([
-				'scripts/tiles/build.ts',
+				'tiles/build.ts',
 				'--osm',
 				pbf,
 				'--data',

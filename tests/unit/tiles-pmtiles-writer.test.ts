@@ -5,8 +5,8 @@
  */
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { openArchive } from '../../scripts/tiles/pmtiles-reader.ts';
-import { gzip, writeArchive, type TileInput } from '../../scripts/tiles/pmtiles-writer.ts';
+import { openArchive } from '../../tiles/pmtiles-reader.ts';
+import { gzip, writeArchive, type TileInput } from '../../tiles/pmtiles-writer.ts';
 
 const options = {
 	minZoom: 0,

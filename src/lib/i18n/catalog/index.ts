@@ -10,6 +10,7 @@ import orders from './orders.ts';
 import numbers from './numbers.ts';
 import resident from './resident.ts';
 import staff from './staff.ts';
+import ui from './ui.ts';
 
 /**
  * Every area of the UI keeps its messages in its own file (common, domain, resident, staff, hq …),
@@ -26,7 +27,8 @@ export const areas: Record<string, AreaCatalog> = {
 	jma,
 	notify,
 	orders,
-	numbers
+	numbers,
+	ui
 };
 
 export function mergedCatalog(locale: Locale): Record<string, string> {

@@ -11,13 +11,13 @@ import { basename, join, resolve } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { cityConfigSchema } from '#lib/data/city-config.ts';
 import { dataCredits } from '#lib/data/credits.ts';
-import { buildStyle } from '#lib/map/style.ts';
-import { isFresh, openDataDir, parseArgs, readJson, repoRoot, writeJson } from '../data/io.ts';
+import { isFresh, openDataDir, parseArgs, readJson, repoRoot, writeJson } from '../scripts/data/io.ts';
 import { basemapLayers, cutTiles } from './basemap.ts';
 import { buildGlyphs } from './glyphs.ts';
 import { osmLayers } from './osm.ts';
 import { writeArchive } from './pmtiles-writer.ts';
 import { buildSprite } from './sprite.ts';
+import { buildStyle } from './style.ts';
 import { verifyArchive } from './verify.ts';
 
 export const minZoom = 10;
@@ -51,7 +51,10 @@ const inputs = [
 	dataDir,
 	inputDir,
 	configPath,
-	join(repoRoot, 'scripts/tiles'),
+	// The recipe itself (not its products in tiles/out/).
+	...readdirSync(join(repoRoot, 'tiles'))
+		.filter((name) => name.endsWith('.ts'))
+		.map((name) => join(repoRoot, 'tiles', name)),
 	join(repoRoot, 'src/lib/map/style.ts'),
 	join(repoRoot, 'src/lib/map/theme.ts'),
 	join(repoRoot, 'src/lib/data/credits.ts'),
