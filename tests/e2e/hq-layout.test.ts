@@ -171,11 +171,11 @@ describe('HQ on one screen (1440×900)', () => {
 		// Tabs: a real tablist; arrow keys move; "?" lists the shortcuts.
 		await page.focus('[role="tab"][aria-selected="true"]');
 		await page.keyboard.press('ArrowRight');
-		expect(await page.getAttribute('[role="tab"][data-tab="messages"]', 'aria-selected')).toBe('true');
-		expect(await page.isVisible('#hq-panel-messages')).toBe(true);
+		expect(await page.getAttribute('[role="tab"][data-tab="orders"]', 'aria-selected')).toBe('true');
+		expect(await page.isVisible('#hq-panel-orders')).toBe(true);
 		expect(await page.isVisible('#hq-panel-alerts')).toBe(false);
-		await page.keyboard.press('8');
-		expect(await page.getAttribute('[role="tab"][data-tab="audit"]', 'aria-selected')).toBe('true');
+		await page.keyboard.press('9');
+		expect(await page.getAttribute('[role="tab"][data-tab="data"]', 'aria-selected')).toBe('true');
 		await page.keyboard.press('?');
 		await page.waitForSelector('#hq-keys[open]');
 		expect(await page.textContent('#hq-keys')).toContain('地図の範囲');

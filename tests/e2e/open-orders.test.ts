@@ -52,6 +52,7 @@ describe('opening orders', () => {
 		await hq.page.fill('#hq-username', accounts.hq.username);
 		await hq.page.fill('#hq-password', accounts.hq.password);
 		await hq.page.click('form:has(#hq-username) button[type="submit"]');
+		await hq.page.click('[role="tab"][data-tab="orders"]');
 		const panel = hq.page.locator('[data-testid="open-orders"]');
 		for (const id of [shelterA, ...others]) {
 			await panel.locator(`input[name="order-shelter"][value="${id}"]`).check({ timeout: 15_000 });
