@@ -2,6 +2,7 @@ import type { Locale } from '../locales.ts';
 import type { AreaCatalog } from './types.ts';
 import common from './common.ts';
 import domain from './domain.ts';
+import home from './home.ts';
 import hq from './hq.ts';
 import jma from './jma.ts';
 import map from './map.ts';
@@ -14,7 +15,7 @@ import staff from './staff.ts';
  * so features can add strings without touching each other. Keys are prefixed with the area.
  * Messages use ICU MessageFormat syntax (intl-messageformat).
  */
-export const areas: Record<string, AreaCatalog> = { common, domain, map, resident, staff, hq, jma, notify };
+export const areas: Record<string, AreaCatalog> = { common, domain, map, resident, home, staff, hq, jma, notify };
 
 export function mergedCatalog(locale: Locale): Record<string, string> {
 	return Object.assign({}, ...Object.values(areas).map((area) => area[locale]));
