@@ -17,6 +17,6 @@ import staff from './staff.ts';
  */
 export const areas: Record<string, AreaCatalog> = { common, domain, map, resident, home, staff, hq, jma, notify };
 
-export function mergedCatalog(locale: Locale): Record<string, string> {
-	return Object.assign({}, ...Object.values(areas).map((area) => area[locale]));
+export function mergedCatalog(locale: Locale, from: Record<string, AreaCatalog> = areas): Record<string, string> {
+	return Object.assign({}, ...Object.values(from).map((area) => area[locale]));
 }
