@@ -27,5 +27,7 @@ export function parseFigures(output: string): BenchFigure[] {
 /** A figure with a budget: printed as a BENCH line and as a plain `PASS`/`FAIL` line. */
 export function reportBudget(figure: BenchFigure & { pass: boolean }): void {
 	reportFigure(figure);
-	console.log(`${figure.pass ? 'PASS' : 'FAIL'}  ${figure.name}: ${figure.value} ${figure.unit} (budget ${figure.target})`);
+	console.log(
+		`${figure.pass ? 'PASS' : 'FAIL'}  ${figure.name}: ${figure.value} ${figure.unit} (budget ${figure.target})`
+	);
 }

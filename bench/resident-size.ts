@@ -75,7 +75,8 @@ const beforeFiles = new Set([...before].map((key) => manifest[key].file));
 const mapKeys = [...closure([engineKey])].filter((key) => !before.has(key));
 const mapFiles = new Set(mapKeys.map((key) => manifest[key].file));
 // MapLibre's worker is imported as a URL (?url) asset of the map engine: it is part of the map.
-for (const key of mapKeys) for (const asset of manifest[key].assets ?? []) if (/\.m?js$/.test(asset)) mapFiles.add(asset);
+for (const key of mapKeys)
+	for (const asset of manifest[key].assets ?? []) if (/\.m?js$/.test(asset)) mapFiles.add(asset);
 const cssBefore = [...before].flatMap((key) => manifest[key].css ?? []);
 
 const rows: [string, number, string][] = [];

@@ -23,7 +23,9 @@ export async function measureVisits(url: string): Promise<VisitFigures> {
 		const page = await context.newPage();
 		await page.goto(url + '/');
 		await page.waitForSelector('[data-testid="shelter-list"] article');
-		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
+		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+			timeout: 60_000
+		});
 		await waitForMapIdle(page);
 		await page.waitForTimeout(2_000);
 		let bytes = 0;

@@ -51,7 +51,7 @@ describe('resident home', () => {
 		const { page } = await harness.newPage({ viewport: phoneViewport });
 		await gotoHydrated(page, server.url + '/');
 		await chooseHazardAndTown(page, '洪水', '岩戸南四丁目');
-		const want = expectedNearest("flood", "岩戸南四丁目", 10);
+		const want = expectedNearest('flood', '岩戸南四丁目', 10);
 		await expect.poll(() => listedIds(page)).toEqual(want);
 		// Every listed shelter is designated for flood; the nearest of all (a kindergarten designated
 		// for landslide and earthquake only) is not listed.

@@ -77,7 +77,12 @@ describe('resident journey: flood, my position, the nearest open shelter', () =>
 		// In the first viewport, unscrolled, and not covered by anything: name, distance and
 		// direction, status and its age.
 		expect(await page.evaluate(() => document.scrollingElement?.scrollTop ?? 0)).toBe(0);
-		expect(await page.getByTestId('sheet').locator('.body').evaluate((body) => body.scrollTop)).toBe(0);
+		expect(
+			await page
+				.getByTestId('sheet')
+				.locator('.body')
+				.evaluate((body) => body.scrollTop)
+		).toBe(0);
 		const box = (await first.boundingBox())!;
 		expect(box.y).toBeGreaterThanOrEqual(0);
 		expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);

@@ -19,10 +19,9 @@ let hq: TestAccount;
 /** The built file of MapLibre's chunk, from the client build's Vite manifest. */
 function maplibreChunk(): string {
 	const kitOut = resolve(process.env.BOSAI_KIT_OUT ?? '.svelte-kit');
-	const manifest = JSON.parse(readFileSync(join(kitOut, 'output/client/.vite/manifest.json'), 'utf8')) as Record<
-		string,
-		{ file: string }
-	>;
+	const manifest = JSON.parse(
+		readFileSync(join(kitOut, 'output/client/.vite/manifest.json'), 'utf8')
+	) as Record<string, { file: string }>;
 	const entry = Object.entries(manifest).find(([key]) => key.endsWith('maplibre-gl/dist/maplibre-gl.mjs'));
 	// MapLibre may be bundled into our lazy map engine chunk instead of a chunk of its own.
 	const engine = Object.entries(manifest).find(([key]) => key.endsWith('src/lib/map/engine.ts'));
@@ -81,6 +80,8 @@ describe('resident home without MapLibre', () => {
 		expect(await page.getByRole('button', { name: '一覧を全画面にする' }).getAttribute('aria-expanded')).toBe(
 			'true'
 		);
-		expect(await page.evaluate(() => (window as unknown as { __bosaiMap?: unknown }).__bosaiMap)).toBeUndefined();
+		expect(
+			await page.evaluate(() => (window as unknown as { __bosaiMap?: unknown }).__bosaiMap)
+		).toBeUndefined();
 	});
 });

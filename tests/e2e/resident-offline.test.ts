@@ -102,7 +102,9 @@ describe('resident app offline', () => {
 		// The 町丁目 picker works offline (prerendered list), and the peek then shows the nearest
 		// open flood shelters from the remembered status.
 		await page.selectOption('#town-select', komae.towns[0].name);
-		await expect.poll(() => page.getByTestId('peek').locator('li[data-shelter-id]').count()).toBeGreaterThan(0);
+		await expect
+			.poll(() => page.getByTestId('peek').locator('li[data-shelter-id]').count())
+			.toBeGreaterThan(0);
 
 		// Other screens open offline too: a shelter page, the staff terminal, the kiosk.
 		await page.goto(`${baseURL}/shelters/${encodeURIComponent(shelter.id)}`);

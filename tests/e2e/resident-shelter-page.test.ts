@@ -17,7 +17,10 @@ const origin = 'https://bosai.example.jp';
 let server: RunningServer;
 
 beforeAll(async () => {
-	server = await startServer({ dataDir: tempDataDir('bosai-shelter-page-'), env: { BOSAI_PUBLIC_ORIGIN: origin } });
+	server = await startServer({
+		dataDir: tempDataDir('bosai-shelter-page-'),
+		env: { BOSAI_PUBLIC_ORIGIN: origin }
+	});
 });
 afterAll(async () => {
 	await server?.stop();

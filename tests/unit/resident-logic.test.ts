@@ -4,13 +4,7 @@ import type { Alert } from '#lib/domain/alert.ts';
 import type { PublicStatus, ShelterCollection, ShelterFeature } from '#lib/domain/shelter.ts';
 import type { Hazard, ShelterKind } from '#lib/domain/vocabulary.ts';
 import { PointIndex } from '#lib/geo/shelter-index.ts';
-import {
-	matchesFilters,
-	noFilters,
-	rankNearest,
-	sheltersOf,
-	statusRank
-} from '#lib/resident/shelters.ts';
+import { matchesFilters, noFilters, rankNearest, sheltersOf, statusRank } from '#lib/resident/shelters.ts';
 import { orderWithoutPosition } from '#lib/resident/order.ts';
 import { activeAlerts, minutesSince } from '#lib/resident/alerts.ts';
 import { applyAlertEvent, applyStatusEvent } from '#lib/resident/live.ts';

@@ -85,7 +85,11 @@ describe('orderWithoutPosition', () => {
 	});
 
 	it('ranks an open general shelter before unreported ones, but never a 福祉避難所 before general ones', () => {
-		const open = synthetic('open-general', { hazards: ['flood'], address: '東京都架空市ん町9', status: 'open' });
+		const open = synthetic('open-general', {
+			hazards: ['flood'],
+			address: '東京都架空市ん町9',
+			status: 'open'
+		});
 		const openWelfare = synthetic('open-welfare', { hazards: ['flood'], welfare: true, status: 'open' });
 		const order = orderWithoutPosition([...shelters, openWelfare, open], 'flood').map((s) => s.id);
 		expect(order[0]).toBe('open-general');
@@ -115,7 +119,10 @@ describe('peekShelters', () => {
 	});
 
 	it('says why none qualifies', () => {
-		const none = new PointIndex([synthetic('a', { hazards: ['flood'] }), synthetic('b', { hazards: ['flood'], status: 'closed' })]);
+		const none = new PointIndex([
+			synthetic('a', { hazards: ['flood'] }),
+			synthetic('b', { hazards: ['flood'], status: 'closed' })
+		]);
 		expect(peekShelters(none, from, 'flood')).toEqual({ kind: 'none-open' });
 		const full = new PointIndex([
 			synthetic('a', { hazards: ['flood'], status: 'open', crowding: 'full' }),

@@ -1,11 +1,7 @@
-import { resolve } from '$app/paths';
-
 /** The site's main navigation (SiteHeader, and the resident home's compact menu). */
-export function navLinks(): { href: string; key: string }[] {
-	return [
-		{ href: resolve('/'), key: 'common.nav.resident' },
-		{ href: resolve('/staff'), key: 'common.nav.staff' },
-		{ href: resolve('/hq'), key: 'common.nav.hq' },
-		{ href: resolve('/about'), key: 'common.nav.about' }
-	];
-}
+export const navLinks = [
+	{ path: '/', key: 'common.nav.resident' },
+	{ path: '/staff', key: 'common.nav.staff' },
+	{ path: '/hq', key: 'common.nav.hq' },
+	{ path: '/about', key: 'common.nav.about' }
+] as const;

@@ -9,6 +9,7 @@ export function afterFirstPaint(): Promise<void> {
 			else setTimeout(done, 50);
 		};
 		if (document.readyState === 'complete') requestAnimationFrame(() => setTimeout(idle, 0));
-		else window.addEventListener('load', () => requestAnimationFrame(() => setTimeout(idle, 0)), { once: true });
+		else
+			window.addEventListener('load', () => requestAnimationFrame(() => setTimeout(idle, 0)), { once: true });
 	});
 }

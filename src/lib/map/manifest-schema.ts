@@ -26,4 +26,3 @@ export const mapManifestSchema = z.object({
 	shelters: url,
 	attribution: z.array(z.string())
 });
-

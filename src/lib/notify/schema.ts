@@ -46,4 +46,3 @@ export interface DeliveryCounts {
 	push: number;
 	email: number;
 }
-

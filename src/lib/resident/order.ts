@@ -9,7 +9,9 @@ import { designatedFor, statusRank, type ResidentShelter } from './shelters.ts';
  */
 export function townOfAddress(address: string): string {
 	const folded = address.normalize('NFKC').replace(/[－ー―‐]/g, '-');
-	const local = folded.replace(/^(東京都|北海道|(?:京都|大阪)府|.{2,3}県)/, '').replace(/^.+?[市区町村](?=.)/, '');
+	const local = folded
+		.replace(/^(東京都|北海道|(?:京都|大阪)府|.{2,3}県)/, '')
+		.replace(/^.+?[市区町村](?=.)/, '');
 	const match = /^(\D+?)(\d+)?(?:丁目|-|$)/.exec(local);
 	if (!match) return local;
 	return match[2] ? `${match[1]}${match[2]}` : match[1];
@@ -40,7 +42,9 @@ export function orderWithoutPosition(
 	keyed.sort((a, b) => {
 		for (let i = 0; i < a.keys.length; i++) if (a.keys[i] !== b.keys[i]) return a.keys[i] - b.keys[i];
 		return (
-			collator.compare(a.town, b.town) || collator.compare(a.shelter.name, b.shelter.name) || (a.shelter.id < b.shelter.id ? -1 : 1)
+			collator.compare(a.town, b.town) ||
+			collator.compare(a.shelter.name, b.shelter.name) ||
+			(a.shelter.id < b.shelter.id ? -1 : 1)
 		);
 	});
 	return keyed.map((entry) => entry.shelter);

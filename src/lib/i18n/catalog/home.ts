@@ -14,11 +14,14 @@ const home: AreaCatalog = {
 		'home.sheet.shrink': '一覧を小さくする（地図を見る）',
 		'home.peek.title': '今すぐ行ける近くの避難所',
 		'home.peek.title_hazard': '{hazard}：今すぐ行ける近くの避難所',
-		'home.peek.no_position': '位置を選ぶと、開設中で近い避難所を3つまで示します（現在地のボタン、地図をタップ、または町丁目）。',
-		'home.peek.none_open': '開設中の避難所はまだありません。開設されるとここに表示します。下の一覧で、指定されている避難先を確かめてください。',
+		'home.peek.no_position':
+			'位置を選ぶと、開設中で近い避難所を3つまで示します（現在地のボタン、地図をタップ、または町丁目）。',
+		'home.peek.none_open':
+			'開設中の避難所はまだありません。開設されるとここに表示します。下の一覧で、指定されている避難先を確かめてください。',
 		'home.peek.all_full': '開設中の避難所はすべて満員です。下の一覧からほかの避難先を探してください。',
 		'home.welfare.label': '福祉避難所（要配慮者向け）',
-		'home.welfare.explain': '福祉避難所は、高齢の人・障がいのある人など、特に配慮が必要な人のための避難所です。それ以外の人は一般の避難所へ行ってください。',
+		'home.welfare.explain':
+			'福祉避難所は、高齢の人・障がいのある人など、特に配慮が必要な人のための避難所です。それ以外の人は一般の避難所へ行ってください。',
 		'home.list.show_on_map': '地図で見る',
 		'home.card.label': '選んだ避難所',
 		'home.card.close': '閉じる',
@@ -45,10 +48,13 @@ const home: AreaCatalog = {
 		'home.peek.title': 'いま いける ちかくの ひなんじょ',
 		'home.peek.title_hazard': '{hazard}：いま いける ちかくの ひなんじょ',
 		'home.peek.no_position': 'ばしょを えらぶと、あいて いる ちかくの ひなんじょを 3つまで だします。',
-		'home.peek.none_open': 'あいて いる ひなんじょは まだ ありません。あいたら ここに だします。したの リストを みてください。',
-		'home.peek.all_full': 'あいて いる ひなんじょは ぜんぶ いっぱいです。したの リストで ほかの ところを さがして ください。',
+		'home.peek.none_open':
+			'あいて いる ひなんじょは まだ ありません。あいたら ここに だします。したの リストを みてください。',
+		'home.peek.all_full':
+			'あいて いる ひなんじょは ぜんぶ いっぱいです。したの リストで ほかの ところを さがして ください。',
 		'home.welfare.label': 'ふくし ひなんじょ（たすけが ひつような ひと むけ）',
-		'home.welfare.explain': 'ふくし ひなんじょは、おとしより や しょうがいの ある ひと など、たすけが ひつような ひとの ための ひなんじょです。ほかの ひとは ふつうの ひなんじょへ いって ください。',
+		'home.welfare.explain':
+			'ふくし ひなんじょは、おとしより や しょうがいの ある ひと など、たすけが ひつような ひとの ための ひなんじょです。ほかの ひとは ふつうの ひなんじょへ いって ください。',
 		'home.list.show_on_map': 'ちずで みる',
 		'home.card.label': 'えらんだ ひなんじょ',
 		'home.card.close': 'とじる',
@@ -107,11 +113,13 @@ const home: AreaCatalog = {
 		'home.sheet.shrink': '缩小列表（查看地图）',
 		'home.peek.title': '现在可去的附近避难所',
 		'home.peek.title_hazard': '{hazard}：现在可去的附近避难所',
-		'home.peek.no_position': '选择位置后，将显示最多3个附近已开放的避难所（定位按钮、点击地图或选择町丁目）。',
+		'home.peek.no_position':
+			'选择位置后，将显示最多3个附近已开放的避难所（定位按钮、点击地图或选择町丁目）。',
 		'home.peek.none_open': '尚无已开放的避难所。开放后将在此显示。请在下方列表中确认指定的避难地点。',
 		'home.peek.all_full': '所有已开放的避难所均已满员。请在下方列表中寻找其他去处。',
 		'home.welfare.label': '福祉避难所（面向需要照护者）',
-		'home.welfare.explain': '福祉避难所是为老年人、残障人士等需要特别照护的人设立的避难所。其他人请前往一般避难所。',
+		'home.welfare.explain':
+			'福祉避难所是为老年人、残障人士等需要特别照护的人设立的避难所。其他人请前往一般避难所。',
 		'home.list.show_on_map': '在地图上查看',
 		'home.card.label': '所选避难所',
 		'home.card.close': '关闭',
@@ -139,7 +147,8 @@ const home: AreaCatalog = {
 		'home.peek.title_hazard': '{hazard}: 지금 갈 수 있는 가까운 대피소',
 		'home.peek.no_position':
 			'위치를 선택하면 개설 중인 가까운 대피소를 최대 3곳 보여 줍니다(위치 버튼, 지도 탭 또는 동네 선택).',
-		'home.peek.none_open': '아직 개설된 대피소가 없습니다. 개설되면 여기에 표시됩니다. 아래 목록에서 지정된 곳을 확인하세요.',
+		'home.peek.none_open':
+			'아직 개설된 대피소가 없습니다. 개설되면 여기에 표시됩니다. 아래 목록에서 지정된 곳을 확인하세요.',
 		'home.peek.all_full': '개설된 대피소가 모두 만원입니다. 아래 목록에서 다른 곳을 찾으세요.',
 		'home.welfare.label': '복지 대피소(배려가 필요한 분 대상)',
 		'home.welfare.explain':

@@ -15,8 +15,21 @@ import staff from './staff.ts';
  * so features can add strings without touching each other. Keys are prefixed with the area.
  * Messages use ICU MessageFormat syntax (intl-messageformat).
  */
-export const areas: Record<string, AreaCatalog> = { common, domain, map, resident, home, staff, hq, jma, notify };
+export const areas: Record<string, AreaCatalog> = {
+	common,
+	domain,
+	map,
+	resident,
+	home,
+	staff,
+	hq,
+	jma,
+	notify
+};
 
-export function mergedCatalog(locale: Locale, from: Record<string, AreaCatalog> = areas): Record<string, string> {
+export function mergedCatalog(
+	locale: Locale,
+	from: Record<string, AreaCatalog> = areas
+): Record<string, string> {
 	return Object.assign({}, ...Object.values(from).map((area) => area[locale]));
 }
