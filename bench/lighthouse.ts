@@ -55,6 +55,11 @@ try {
 					pass: null
 				});
 		}
+		const lcpElement = result.lhr.audits['largest-contentful-paint-element']?.details as
+			| { items?: { items?: { node?: { snippet?: string } }[] }[] }
+			| undefined;
+		const snippet = lcpElement?.items?.[0]?.items?.[0]?.node?.snippet;
+		if (snippet) console.log(`${path}: LCP element ${snippet.slice(0, 160)}`);
 		const failing = Object.values(result.lhr.audits)
 			.filter((audit) => audit.score !== null && audit.score < 1 && audit.scoreDisplayMode === 'binary')
 			.map((audit) => audit.id);
