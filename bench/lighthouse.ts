@@ -56,8 +56,7 @@ try {
 				});
 		}
 		const lcpElement = result.lhr.audits['largest-contentful-paint-element']?.details as
-			| { items?: { items?: { node?: { snippet?: string } }[] }[] }
-			| undefined;
+			{ items?: { items?: { node?: { snippet?: string } }[] }[] } | undefined;
 		const snippet = lcpElement?.items?.[0]?.items?.[0]?.node?.snippet;
 		if (snippet) console.log(`${path}: LCP element ${snippet.slice(0, 160)}`);
 		const failing = Object.values(result.lhr.audits)
