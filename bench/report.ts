@@ -23,3 +23,11 @@ export function parseFigures(output: string): BenchFigure[] {
 		.filter((line) => line.startsWith('BENCH {'))
 		.map((line) => JSON.parse(line.slice('BENCH '.length)) as BenchFigure);
 }
+
+/** A figure with a budget: printed as a BENCH line and as a plain `PASS`/`FAIL` line. */
+export function reportBudget(figure: BenchFigure & { pass: boolean }): void {
+	reportFigure(figure);
+	console.log(
+		`${figure.pass ? 'PASS' : 'FAIL'}  ${figure.name}: ${figure.value} ${figure.unit} (budget ${figure.target})`
+	);
+}

@@ -51,7 +51,7 @@ describe('resident home', () => {
 		const { page } = await harness.newPage({ viewport: phoneViewport });
 		await gotoHydrated(page, server.url + '/');
 		await chooseHazardAndTown(page, '洪水', '岩戸南四丁目');
-		const want = expectedNearest('flood', '岩戸南四丁目', 5);
+		const want = expectedNearest('flood', '岩戸南四丁目', 10);
 		await expect.poll(() => listedIds(page)).toEqual(want);
 		// Every listed shelter is designated for flood; the nearest of all (a kindergarten designated
 		// for landslide and earthquake only) is not listed.
@@ -136,7 +136,7 @@ describe('resident home', () => {
 		await gotoHydrated(page, server.url + '/');
 		await chooseHazardAndTown(page, '洪水', '岩戸南四丁目');
 		const banners = page.locator('[data-level]');
-		await expect.poll(() => banners.count()).toBe(1);
+		await expect.poll(() => banners.count(), { timeout: 10_000 }).toBe(1);
 		expect(await banners.first().getAttribute('data-level')).toBe('3');
 		expect(await banners.first().textContent()).toContain('警戒レベル3 高齢者等避難');
 		expect(await banners.first().textContent()).toContain('多摩川の水位が上がっています');
@@ -182,12 +182,34 @@ describe('resident home', () => {
 		await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
 		expect(await page.locator('h1').first().textContent()).toBe('Shelter map');
 		expect(await page.locator('.hazard-picker legend').textContent()).toBe('What is happening?');
+		// The map-first home's own strings (header, sheet, peek) follow too.
+		const words = async () => [
+			await page.getByTestId('alert-state').textContent(),
+			await page.getByTestId('sheet').locator('.toggle').textContent(),
+			await page.locator('#peek-title').textContent()
+		];
+		expect((await words()).map((w) => w?.trim())).toEqual([
+			'No evacuation alert',
+			'Show more of the list',
+			'Open shelters near you now'
+		]);
 		await page.selectOption('#language-select', 'ko');
 		await expect.poll(() => page.getAttribute('html', 'lang')).toBe('ko');
 		expect(await page.locator('h1').first().textContent()).toBe('대피소 지도');
+		expect((await words()).map((w) => w?.trim())).toEqual([
+			'피난 정보 없음',
+			'목록 펼치기',
+			'지금 갈 수 있는 가까운 대피소'
+		]);
 		await page.selectOption('#language-select', 'zh-Hans');
 		expect(await page.locator('.hazard-picker legend').textContent()).toBe('发生了什么？');
+		expect((await words()).map((w) => w?.trim())).toEqual(['无避难信息', '展开列表', '现在可去的附近避难所']);
 		await page.selectOption('#language-select', 'ja-x-easy');
 		expect(await page.locator('.hazard-picker legend').textContent()).toBe('なにが おきて いますか？');
+		expect((await words()).map((w) => w?.trim())).toEqual([
+			'ひなんの じょうほうは ありません',
+			'リストを おおきく する',
+			'いま いける ちかくの ひなんじょ'
+		]);
 	});
 });

@@ -4,14 +4,8 @@ import type { Alert } from '#lib/domain/alert.ts';
 import type { PublicStatus, ShelterCollection, ShelterFeature } from '#lib/domain/shelter.ts';
 import type { Hazard, ShelterKind } from '#lib/domain/vocabulary.ts';
 import { PointIndex } from '#lib/geo/shelter-index.ts';
-import {
-	matchesFilters,
-	noFilters,
-	rankNearest,
-	rankWithoutPosition,
-	sheltersOf,
-	statusRank
-} from '#lib/resident/shelters.ts';
+import { matchesFilters, noFilters, rankNearest, sheltersOf, statusRank } from '#lib/resident/shelters.ts';
+import { orderWithoutPosition } from '#lib/resident/order.ts';
 import { activeAlerts, minutesSince } from '#lib/resident/alerts.ts';
 import { applyAlertEvent, applyStatusEvent } from '#lib/resident/live.ts';
 import { ResidentCache } from '#lib/resident/cache.ts';
@@ -103,9 +97,9 @@ describe('ranking shelters', () => {
 		expect(rankNearest(index, origin, { ...noFilters, hazard: 'large_fire' }, 5)).toEqual([]);
 	});
 
-	it('ranks by status then name without a position', () => {
-		expect(rankWithoutPosition(shelters, { ...noFilters, hazard: 'flood' })[0].id).toBe('open-far');
-		expect(rankWithoutPosition(shelters, noFilters).at(-1)?.id).toBe('closed-near');
+	it('ranks by status without a position (the list order of src/lib/resident/order.ts)', () => {
+		expect(orderWithoutPosition(shelters, 'flood')[0].id).toBe('open-far');
+		expect(orderWithoutPosition(shelters, null).at(-1)?.id).toBe('closed-near');
 	});
 
 	it('filters by kind (both counts for each) and welfare', () => {

@@ -1,13 +1,25 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { baseLocale, locales, type Locale } from './locales.ts';
-import { mergedCatalog } from './catalog/index.ts';
+import { coreAreas } from './catalog/core.ts';
+import type { AreaCatalog } from './catalog/types.ts';
 
 export type MessageValues = Record<string, string | number | Date>;
 
-const catalogs = Object.fromEntries(locales.map((l) => [l, mergedCatalog(l)])) as Record<
-	Locale,
-	Record<string, string>
->;
+const catalogs = Object.fromEntries(
+	locales.map((l) => [l, Object.assign({}, ...Object.values(coreAreas).map((area) => area[l]))])
+) as Record<Locale, Record<string, string>>;
+
+/** Adds areas loaded later (src/lib/i18n/areas.ts); their keys never overlap (tests/unit/i18n.test.ts). */
+export function addAreas(more: AreaCatalog[]): void {
+	for (const locale of locales) Object.assign(catalogs[locale], ...more.map((area) => area[locale]));
+}
+
+// Servers, scripts and tests have every area at once (e.g. CAP and Atom texts use the HQ area). The
+// browser loads the rest per route (the root layout's load), so this import never runs there.
+if (typeof window === 'undefined') {
+	const { areas } = await import('./catalog/index.ts');
+	addAreas(Object.values(areas));
+}
 const compiled = new Map<string, IntlMessageFormat>();
 
 /** Formats message `key` in `locale`; falls back to Japanese, then to the key itself. */

@@ -4,7 +4,7 @@
  * The push subscription's manage token stays on this device only (localStorage).
  */
 import type { SubscriptionPrefs, SubscriptionView } from './schema.ts';
-import { manageTokenHeader } from './schema.ts';
+import { manageTokenHeader } from './limits.ts';
 
 export const tokenStorageKey = 'bosai_notify_token';
 

@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import { locales } from '../i18n/locales.ts';
 
-export const maxAreas = 20;
+import { maxAreas } from './limits.ts';
+
+export { manageTokenHeader, maxAreas } from './limits.ts';
 
 export const prefsSchema = z.strictObject({
 	/** 町丁目 names, or ["all"] for 市内全域. */
@@ -47,6 +49,3 @@ export interface DeliveryCounts {
 	push: number;
 	email: number;
 }
-
-/** The header that carries a manage token (not Authorization: that is for staff bearer JWTs). */
-export const manageTokenHeader = 'x-bosai-manage-token';

@@ -4,7 +4,6 @@ import { isResync, type Backend, type LiveState } from '#lib/backend/port.ts';
 import { PointIndex } from '#lib/geo/shelter-index.ts';
 import { isoAt } from './alerts.ts';
 import { ResidentCache } from './cache.ts';
-import { applyAlertEvent, applyStatusEvent } from './live.ts';
 import { startRefresh } from './refresh.ts';
 import { sheltersOf, type ResidentShelter } from './shelters.ts';
 
@@ -130,16 +129,22 @@ export class ResidentData {
 	}
 
 	#listen(): () => void {
+		// live.ts validates events with zod: loaded only when a live subscription opens. Events wait
+		// for it in arrival order (each `then` runs in the order it was queued).
+		const live = import('./live.ts');
 		return this.#backend.subscribe(
 			['shelters', 'alerts'],
 			(event) => {
 				// The server could not replay what we missed: refetch, as after a reconnect.
 				if (isResync(event)) void this.refresh().catch(() => {});
-				else if (event.topic === 'shelters' && this.snapshot) {
-					this.snapshot = applyStatusEvent(this.snapshot, event);
-				} else if (event.topic === 'alerts') {
-					this.alerts = applyAlertEvent(this.alerts, event);
-				}
+				else
+					void live.then(({ applyAlertEvent, applyStatusEvent }) => {
+						if (event.topic === 'shelters' && this.snapshot) {
+							this.snapshot = applyStatusEvent(this.snapshot, event);
+						} else if (event.topic === 'alerts') {
+							this.alerts = applyAlertEvent(this.alerts, event);
+						}
+					});
 			},
 			(state) => {
 				// Delivery is not guaranteed: after any reconnect, refetch the snapshot.

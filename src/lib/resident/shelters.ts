@@ -76,11 +76,3 @@ export function rankNearest(
 	}
 	return results;
 }
-
-/** Without a position: same groups, then by name (Japanese collation) for a stable list. */
-export function rankWithoutPosition(shelters: readonly ResidentShelter[], filters: ShelterFilters) {
-	const collator = new Intl.Collator('ja');
-	return shelters
-		.filter((shelter) => matchesFilters(shelter, filters))
-		.sort((a, b) => statusRank(a.status) - statusRank(b.status) || collator.compare(a.name, b.name));
-}

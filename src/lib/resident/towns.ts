@@ -1,19 +1,15 @@
-import { z } from 'zod';
-
-/** The 町丁目 list served at /shelters/towns.json (from data/out/<city>/towns.json). */
-export const townsSchema = z.array(
-	z.object({
-		name: z.string().min(1).max(100),
-		lon: z.number().min(-180).max(180),
-		lat: z.number().min(-90).max(90)
-	})
-);
-export type Town = z.infer<typeof townsSchema>[number];
+/** A 町丁目 and its representative point (the schema, with zod, is in towns-schema.ts: loaded lazily). */
+export interface Town {
+	name: string;
+	lon: number;
+	lat: number;
+}
 
 export const townsUrl = '/shelters/towns.json';
 
 export async function loadTowns(fetcher: typeof fetch = fetch): Promise<Town[]> {
 	const response = await fetcher(townsUrl);
 	if (!response.ok) throw new Error(`towns: HTTP ${response.status}`);
+	const { townsSchema } = await import('./towns-schema.ts');
 	return townsSchema.parse(await response.json());
 }

@@ -2,6 +2,7 @@ import type { Locale } from '../locales.ts';
 import type { AreaCatalog } from './types.ts';
 import common from './common.ts';
 import domain from './domain.ts';
+import home from './home.ts';
 import hq from './hq.ts';
 import jma from './jma.ts';
 import map from './map.ts';
@@ -22,6 +23,7 @@ export const areas: Record<string, AreaCatalog> = {
 	domain,
 	map,
 	resident,
+	home,
 	staff,
 	hq,
 	jma,
@@ -31,6 +33,9 @@ export const areas: Record<string, AreaCatalog> = {
 	ui
 };
 
-export function mergedCatalog(locale: Locale): Record<string, string> {
-	return Object.assign({}, ...Object.values(areas).map((area) => area[locale]));
+export function mergedCatalog(
+	locale: Locale,
+	from: Record<string, AreaCatalog> = areas
+): Record<string, string> {
+	return Object.assign({}, ...Object.values(from).map((area) => area[locale]));
 }

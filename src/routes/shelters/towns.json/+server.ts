@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { json } from '@sveltejs/kit';
-import { townsSchema } from '#lib/resident/towns.ts';
+import { townsSchema } from '#lib/resident/towns-schema.ts';
 
 /**
  * The 町丁目 picker's list, copied at build time from the importer's data/out/<city>/towns.json

@@ -1,0 +1,28 @@
+/** The zod schema of the tiles manifest: imported lazily, so zod is not in a page's first JS. */
+import { z } from 'zod';
+
+const url = z.string().startsWith('/generated/map/');
+
+export const mapManifestSchema = z.object({
+	city: z.string(),
+	bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+	center: z.tuple([z.number(), z.number()]),
+	minzoom: z.number().int(),
+	maxzoom: z.number().int(),
+	basemap: url,
+	hazards: z.array(
+		z.object({
+			id: z.string(),
+			type: z.enum(['flood', 'inland_flood', 'landslide']),
+			url,
+			source: z.string(),
+			edition: z.string()
+		})
+	),
+	style: url,
+	style_dark: url,
+	glyphs: url,
+	sprite: url,
+	shelters: url,
+	attribution: z.array(z.string())
+});
