@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestAccounts, signIn, type TestAccounts } from '../support/api.ts';
+import { axeViolations } from '../support/axe.ts';
 import { gotoHydrated, useBrowser } from '../support/browser.ts';
 import { derivedR06Komae, readSample, withHead } from '../support/jma.ts';
 import { startServer, tempDataDir, type RunningServer } from '../support/server.ts';
@@ -89,7 +90,10 @@ describe('JMA on the production server', () => {
 	});
 
 	it('shows a warning played into the feed on an open /hq and / without reload, and drafts an alert HQ confirms', async () => {
-		const resident = await harness.newPage();
+		// Offline later in this test: the network errors it causes are expected.
+		const resident = await harness.newPage({
+			allowErrors: [/ERR_INTERNET_DISCONNECTED/, /Failed to fetch/, /Failed to load resource/, /NetworkError/]
+		});
 		await gotoHydrated(resident.page, `${app.url}/`);
 		await resident.page.check('label:has-text("状況の変化をすぐ受け取る") input');
 		await resident.page.waitForSelector('text=リアルタイム受信中');
@@ -123,6 +127,9 @@ describe('JMA on the production server', () => {
 		expect(await resident.page.textContent('[data-jma-strip]')).toContain('出典：気象庁ホームページ');
 		// JMA's information is not the city's alert: nothing in the alert banner.
 		expect(await resident.page.locator('section.alerts').count()).toBe(0);
+		// Both screens with JMA's information shown pass axe.
+		expect(await axeViolations(resident.page)).toEqual([]);
+		expect(await axeViolations(hq.page)).toEqual([]);
 
 		await hq.page.click(`${panelRow} button:has-text("この情報から避難情報を作成")`);
 		expect(await hq.page.isChecked('input[name="alert-level"][value="3"]')).toBe(true);
@@ -138,5 +145,18 @@ describe('JMA on the production server', () => {
 		await resident.page.waitForSelector('section.alerts[role="alert"]', { timeout: 10_000 });
 		expect(await resident.page.textContent('section.alerts')).toContain('気象庁発表：島根県大雨警報・注意報');
 		console.log(`feed-to-HQ-screen latency: ${latency} ms (poll interval 1000 ms, shared machine)`);
-	}, 90_000);
+
+		// Offline, the strip still shows what JMA had in effect, from this device's cache, with its age.
+		await resident.page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+			timeout: 30_000
+		});
+		await resident.context.setOffline(true);
+		await resident.page.reload();
+		await resident.page.waitForSelector('[data-jma-strip] [data-jma-stream="warning:r06:大雨"]', {
+			timeout: 15_000
+		});
+		await resident.page.waitForSelector('[data-jma-strip] [role="status"]');
+		expect(await resident.page.textContent('[data-jma-strip]')).toContain('出典：気象庁ホームページ');
+		await resident.context.setOffline(false);
+	}, 120_000);
 });

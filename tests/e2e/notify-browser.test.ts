@@ -142,6 +142,20 @@ describe('push notifications in Chromium', () => {
 			);
 		const cached = await cachedIds();
 		expect(cached).toContain(alertId);
+		// A click opens the payload's URL: `/` brings that alert into view and gives it focus.
+		expect(payload.url).toBe(`/?alert=${alertId}`);
+		await gotoHydrated(page, `${server.url}${payload.url}`);
+		await expect
+			.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-alert-id') ?? null), {
+				timeout: 10_000
+			})
+			.toBe(alertId);
+		expect(
+			await page.evaluate((id) => {
+				const box = document.querySelector(`[data-alert-id="${id}"]`)!.getBoundingClientRect();
+				return box.bottom > 0 && box.top < innerHeight;
+			}, alertId)
+		).toBe(true);
 
 		await call(server.url, 'POST', `/api/alerts/${alertId}/cancel`, { token: hqToken, body: {} });
 		const cancel = await waitForMessage(subscription.id, 1, 2);

@@ -42,8 +42,7 @@ export interface PushPayload {
 	color: string;
 	icon: string;
 	require_interaction: boolean;
-	/** Where a click opens the app. UNFINISHED: `/` shows the alert (banner, offline cache) but does not
-	 * yet scroll to or highlight `?alert=<id>`. */
+	/** Where a click opens the app: `/?alert=<id>` brings that alert into view and focuses it. */
 	url: string;
 	/** The alert this one updates: its notification is closed. */
 	replaces: string | null;
