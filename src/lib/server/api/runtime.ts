@@ -7,7 +7,8 @@
 import { dataDir, databaseMode, getDatabase } from '../db/index.ts';
 import type { Database } from '../db/types.ts';
 import { PasswordCheckQueue } from '../auth/check-queue.ts';
-import { SignInGuard } from '../auth/sign-in-guard.ts';
+import { DbSignInGuard, enrollDbLimits } from '../auth/db-guard.ts';
+import type { Guard } from '../auth/sign-in-guard.ts';
 import { Tarpit } from '../auth/tarpit.ts';
 import { loadJwtSecret, sharedJwtSecret } from '../auth/secret.ts';
 import { LiveHub } from '../live/hub.ts';
@@ -21,7 +22,10 @@ export interface Runtime {
 	db: Database;
 	hub: LiveHub;
 	secret: Uint8Array;
-	guard: SignInGuard;
+	/** Sign-in attempt limits, kept in the database (db-guard.ts). */
+	guard: Guard;
+	/** Enrollment-code attempt limits, in the database too. */
+	enrollGuard: Guard;
 	checks: PasswordCheckQueue;
 	tarpit: Tarpit;
 }
@@ -52,7 +56,8 @@ async function start(): Promise<Runtime> {
 			db,
 			hub,
 			secret,
-			guard: new SignInGuard(),
+			guard: new DbSignInGuard(db),
+			enrollGuard: new DbSignInGuard(db, enrollDbLimits),
 			checks: new PasswordCheckQueue(),
 			tarpit: new Tarpit()
 		};
