@@ -1,5 +1,6 @@
 import type { Locale } from '../locales.ts';
 import type { AreaCatalog } from './types.ts';
+import accounts from './accounts.ts';
 import common from './common.ts';
 import domain from './domain.ts';
 import hq from './hq.ts';
@@ -14,7 +15,17 @@ import staff from './staff.ts';
  * so features can add strings without touching each other. Keys are prefixed with the area.
  * Messages use ICU MessageFormat syntax (intl-messageformat).
  */
-export const areas: Record<string, AreaCatalog> = { common, domain, map, resident, staff, hq, jma, notify };
+export const areas: Record<string, AreaCatalog> = {
+	common,
+	domain,
+	map,
+	resident,
+	staff,
+	hq,
+	jma,
+	notify,
+	accounts
+};
 
 export function mergedCatalog(locale: Locale): Record<string, string> {
 	return Object.assign({}, ...Object.values(areas).map((area) => area[locale]));
