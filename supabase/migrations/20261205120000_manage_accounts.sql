@@ -24,18 +24,6 @@ as $$
 $$;
 revoke execute on function public.audit_account(uuid, text, jsonb) from public, anon, authenticated;
 
-create function public.assert_hq() returns void
-language plpgsql stable security definer
-set search_path = ''
-as $$
-begin
-	if not public.is_hq() then
-		raise exception 'Only HQ may do this' using errcode = '42501';
-	end if;
-end
-$$;
-revoke execute on function public.assert_hq() from public, anon, authenticated;
-
 create function public.check_password_hash(hash text) returns void
 language plpgsql immutable
 set search_path = ''
@@ -54,7 +42,7 @@ language plpgsql stable security definer
 set search_path = ''
 as $$
 begin
-	perform public.assert_hq();
+	perform public.require_hq();
 	return coalesce((
 		select jsonb_agg(jsonb_build_object(
 			'id', u.id, 'username', u.email, 'role', s.role, 'kind', s.kind,
@@ -103,7 +91,7 @@ language plpgsql volatile security definer
 set search_path = ''
 as $$
 begin
-	perform public.assert_hq();
+	perform public.require_hq();
 	return public.create_account(username, password_hash, app_role, shelter, 'person');
 end
 $$;
@@ -116,7 +104,7 @@ as $$
 declare
 	rec public.staff;
 begin
-	perform public.assert_hq();
+	perform public.require_hq();
 	select * into rec from public.staff as s where s.user_id = account for update;
 	if not found then
 		raise exception 'no such account' using errcode = 'P0002';
@@ -204,7 +192,7 @@ as $$
 declare
 	rec public.enrollment_codes;
 begin
-	perform public.assert_hq();
+	perform public.require_hq();
 	insert into public.enrollment_codes (code_sha256, shelter_id, created_by, expires_at)
 	values (code_sha256, shelter, (select auth.uid()), now() + interval '15 minutes')
 	returning * into rec;
@@ -249,7 +237,7 @@ language plpgsql stable security definer
 set search_path = ''
 as $$
 begin
-	perform public.assert_hq();
+	perform public.require_hq();
 	return coalesce((
 		select jsonb_agg(jsonb_build_object('id', c.id, 'shelter_id', c.shelter_id, 'created_at', c.created_at,
 			'expires_at', c.expires_at, 'used_at', c.used_at, 'device', c.device) order by c.created_at desc)
