@@ -51,10 +51,15 @@ describe('accounts and terminals managed live (issue 16)', () => {
 		const terminal = await openStream(url, otherToken, `shelter:${shelterA}`);
 
 		// HQ creates an account; the passphrase comes once; its owner signs in.
-		const created = await call<{ id: string; username: string; password: string }>(url, 'POST', '/api/accounts', {
-			token: hq,
-			body: { username: 'synthetic-acc-new', role: 'staff', shelter_id: shelterB }
-		});
+		const created = await call<{ id: string; username: string; password: string }>(
+			url,
+			'POST',
+			'/api/accounts',
+			{
+				token: hq,
+				body: { username: 'synthetic-acc-new', role: 'staff', shelter_id: shelterB }
+			}
+		);
 		expect(created.status).toBe(201);
 		expect(created.body.password).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
 		const newToken = (await signIn(url, { username: 'synthetic-acc-new', password: created.body.password }))
@@ -79,7 +84,11 @@ describe('accounts and terminals managed live (issue 16)', () => {
 
 		// `npm run users -- add` at the same time, through the running server.
 		const cliPassword = randomPassword();
-		const cli = usersCliRun(dataDir, ['add', 'synthetic-acc-cli', '--role', 'staff', '--shelter', shelterB], cliPassword);
+		const cli = usersCliRun(
+			dataDir,
+			['add', 'synthetic-acc-cli', '--role', 'staff', '--shelter', shelterB],
+			cliPassword
+		);
 		expect(cli.status, cli.stderr).toBe(0);
 		expect(cli.stdout).toMatch(/added synthetic-acc-cli/);
 		await signIn(url, { username: 'synthetic-acc-cli', password: cliPassword });
@@ -88,49 +97,79 @@ describe('accounts and terminals managed live (issue 16)', () => {
 		expect(listed.stdout).toMatch(/synthetic-acc-new\tstaff/);
 
 		// The list: states, no secrets.
-		const accounts = await call<{ accounts: Record<string, unknown>[] }>(url, 'GET', '/api/accounts', { token: hq });
+		const accounts = await call<{ accounts: Record<string, unknown>[] }>(url, 'GET', '/api/accounts', {
+			token: hq
+		});
 		const otherRow = accounts.body.accounts.find((a) => a.username === other.username)!;
-		expect(otherRow).toMatchObject({ role: 'staff', kind: 'person', shelter_id: shelterA, disabled_at: null });
+		expect(otherRow).toMatchObject({
+			role: 'staff',
+			kind: 'person',
+			shelter_id: shelterA,
+			disabled_at: null
+		});
 		expect(JSON.stringify(accounts.body)).not.toMatch(/scrypt|password|encrypted/);
 
 		// HQ disables the other account: next request 401, its live stream ends within 5 s.
 		const disabledAt = performance.now();
-		const disable = await call(url, 'PATCH', `/api/accounts/${otherRow.id}`, { token: hq, body: { disabled: true } });
+		const disable = await call(url, 'PATCH', `/api/accounts/${otherRow.id}`, {
+			token: hq,
+			body: { disabled: true }
+		});
 		expect(disable.status).toBe(200);
 		const refused = await call(url, 'GET', '/api/reports', { token: otherToken });
 		expect(refused.status).toBe(401);
 		expect(refused.body).toMatchObject({ error: { code: 'session_revoked' } });
-		const endedAfter = (await Promise.race([
-			terminal.ended,
-			new Promise<number>((r) => setTimeout(() => r(Infinity), 8_000))
-		])) - disabledAt;
+		const endedAfter =
+			(await Promise.race([
+				terminal.ended,
+				new Promise<number>((r) => setTimeout(() => r(Infinity), 8_000))
+			])) - disabledAt;
 		terminal.cancel();
 		console.log(`live stream of the disabled account ended ${Math.round(endedAfter)} ms after the disable`);
 		expect(endedAfter).toBeLessThan(5_000);
 		expect((await call(url, 'POST', '/api/auth/token', { body: other })).status).toBe(401);
 		expect(
-			(await call(url, 'PATCH', `/api/accounts/${otherRow.id}`, { token: hq, body: { disabled: false } })).status
+			(await call(url, 'PATCH', `/api/accounts/${otherRow.id}`, { token: hq, body: { disabled: false } }))
+				.status
 		).toBe(200);
 		await signIn(url, other);
 
 		// HQ cannot disable itself; an unknown account is a 404.
 		const self = accounts.body.accounts.find((a) => a.username === hqAccount.username)!;
-		expect((await call(url, 'PATCH', `/api/accounts/${self.id}`, { token: hq, body: { disabled: true } })).status).toBe(
-			400
-		);
 		expect(
-			(await call(url, 'PATCH', '/api/accounts/00000000-0000-4000-8000-000000000999', { token: hq, body: { disabled: true } }))
-				.status
+			(await call(url, 'PATCH', `/api/accounts/${self.id}`, { token: hq, body: { disabled: true } })).status
+		).toBe(400);
+		expect(
+			(
+				await call(url, 'PATCH', '/api/accounts/00000000-0000-4000-8000-000000000999', {
+					token: hq,
+					body: { disabled: true }
+				})
+			).status
 		).toBe(404);
 
 		// Reset: a new passphrase, the old token and password stop working.
-		const reset = await call<{ password: string }>(url, 'POST', `/api/accounts/${created.body.id}/password`, { token: hq, body: {} });
+		const reset = await call<{ password: string }>(url, 'POST', `/api/accounts/${created.body.id}/password`, {
+			token: hq,
+			body: {}
+		});
 		expect(reset.status).toBe(200);
 		expect((await call(url, 'GET', '/api/reports', { token: newToken })).status).toBe(401);
-		expect((await call(url, 'POST', '/api/auth/token', { body: { username: 'synthetic-acc-new', password: created.body.password } })).status).toBe(401);
+		expect(
+			(
+				await call(url, 'POST', '/api/auth/token', {
+					body: { username: 'synthetic-acc-new', password: created.body.password }
+				})
+			).status
+		).toBe(401);
 		// Move: the account signs in again and is bound to the new shelter.
 		expect(
-			(await call(url, 'PATCH', `/api/accounts/${created.body.id}`, { token: hq, body: { shelter_id: shelterA } })).status
+			(
+				await call(url, 'PATCH', `/api/accounts/${created.body.id}`, {
+					token: hq,
+					body: { shelter_id: shelterA }
+				})
+			).status
 		).toBe(200);
 		const moved = await signIn(url, { username: 'synthetic-acc-new', password: reset.body.password });
 		expect(moved.shelter_id).toBe(shelterA);
@@ -146,13 +185,20 @@ describe('accounts and terminals managed live (issue 16)', () => {
 		expect(made.body.code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/);
 		expect(made.body.url).toBe(`${url}/staff?enroll=${made.body.code}`);
 		expect(made.body.qr_svg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
-		const device = await call<{ username: string; password: string; shelter_id: string }>(url, 'POST', '/api/enroll', {
-			body: { code: `${made.body.code.slice(0, 4).toLowerCase()}-${made.body.code.slice(4)}` }
-		});
+		const device = await call<{ username: string; password: string; shelter_id: string }>(
+			url,
+			'POST',
+			'/api/enroll',
+			{
+				body: { code: `${made.body.code.slice(0, 4).toLowerCase()}-${made.body.code.slice(4)}` }
+			}
+		);
 		expect(device.status).toBe(201);
 		expect(device.body.shelter_id).toBe(shelterB);
 		const deviceToken = (await signIn(url, device.body)).access_token;
-		const afterEnroll = await call<{ accounts: Record<string, unknown>[] }>(url, 'GET', '/api/accounts', { token: hq });
+		const afterEnroll = await call<{ accounts: Record<string, unknown>[] }>(url, 'GET', '/api/accounts', {
+			token: hq
+		});
 		const deviceRow = afterEnroll.body.accounts.find((a) => a.username === device.body.username)!;
 		expect(deviceRow).toMatchObject({ kind: 'device', role: 'staff', shelter_id: shelterB });
 		const used = await call(url, 'POST', '/api/enroll', { body: { code: made.body.code } }); // failure 1
@@ -163,7 +209,8 @@ describe('accounts and terminals managed live (issue 16)', () => {
 		expect(wrong.body).toMatchObject({ error: { code: 'code_unknown' } });
 		// HQ revokes the device: its token is refused.
 		expect(
-			(await call(url, 'PATCH', `/api/accounts/${deviceRow.id}`, { token: hq, body: { disabled: true } })).status
+			(await call(url, 'PATCH', `/api/accounts/${deviceRow.id}`, { token: hq, body: { disabled: true } }))
+				.status
 		).toBe(200);
 		expect((await call(url, 'GET', '/api/reports', { token: deviceToken })).status).toBe(401);
 
@@ -188,7 +235,15 @@ describe('accounts and terminals managed live (issue 16)', () => {
 		);
 		expect(audit.status).toBe(200);
 		const steps = audit.body.map((e) => e.new?.step);
-		for (const step of ['create', 'disable', 'enable', 'reset_password', 'move', 'enrollment_code', 'enroll_device']) {
+		for (const step of [
+			'create',
+			'disable',
+			'enable',
+			'reset_password',
+			'move',
+			'enrollment_code',
+			'enroll_device'
+		]) {
 			expect(steps, step).toContain(step);
 		}
 		expect(audit.body.find((e) => e.new?.step === 'disable')?.actor_name).toBe(hqAccount.username);

@@ -27,7 +27,9 @@ describe('accounts and terminals on screen (issue 16)', () => {
 		await page.fill('#hq-accounts-username', username);
 		await page.selectOption('#hq-accounts-shelter', accounts.staffA.shelter_id);
 		await page.click('#hq-accounts form:has(#hq-accounts-username) button[type="submit"]');
-		const password = (await page.locator('[data-testid="issued-password"]').textContent({ timeout: 10_000 }))!;
+		const password = (await page
+			.locator('[data-testid="issued-password"]')
+			.textContent({ timeout: 10_000 }))!;
 		expect(password).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
 		await page.waitForSelector(`#hq-accounts tr[data-account="${username}"]`);
 		const signedIn = await call(baseURL, 'POST', '/api/auth/token', { body: { username, password } });
@@ -56,8 +58,6 @@ describe('accounts and terminals on screen (issue 16)', () => {
 		const again = await harness.newPage({ bypassCSP: true });
 		await gotoHydrated(again.page, url.replace(/^https?:\/\/[^/]+/, baseURL));
 		await again.page.click('#enroll-title ~ p button[type="submit"]');
-		await expect
-			.poll(() => again.page.textContent('#enroll-error'), { timeout: 10_000 })
-			.toMatch(/使用済み/);
+		await expect.poll(() => again.page.textContent('#enroll-error'), { timeout: 10_000 }).toMatch(/使用済み/);
 	}, 120_000);
 });

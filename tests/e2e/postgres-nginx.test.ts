@@ -164,10 +164,12 @@ describe('two app servers on one PostgreSQL database behind nginx', () => {
 		})();
 		const at = performance.now();
 		expect(
-			(await call(a.url, 'PATCH', `/api/accounts/${made.body.id}`, { token: hq, body: { disabled: true } })).status
+			(await call(a.url, 'PATCH', `/api/accounts/${made.body.id}`, { token: hq, body: { disabled: true } }))
+				.status
 		).toBe(200);
 		expect((await call(b.url, 'GET', '/api/reports?limit=1', { token })).status).toBe(401);
-		const took = (await Promise.race([ended, new Promise<number>((r) => setTimeout(() => r(Infinity), 8_000))])) - at;
+		const took =
+			(await Promise.race([ended, new Promise<number>((r) => setTimeout(() => r(Infinity), 8_000))])) - at;
 		await reader.cancel().catch(() => {});
 		expect(took).toBeLessThan(5_000);
 

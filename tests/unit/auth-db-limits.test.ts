@@ -19,7 +19,9 @@ describe.each(drivers)('sign-in limits in the database on %s', (driver) => {
 
 	test('40 concurrent guesses for one (username, address): exactly 5 are admitted (M1)', async () => {
 		const guard = new DbSignInGuard(opened.db, limits);
-		const answers = await Promise.all(Array.from({ length: 40 }, () => guard.admit('synthetic-race', '192.0.2.10')));
+		const answers = await Promise.all(
+			Array.from({ length: 40 }, () => guard.admit('synthetic-race', '192.0.2.10'))
+		);
 		expect(answers.filter((a) => a.ok)).toHaveLength(5);
 		const refused = answers.find((a) => !a.ok);
 		expect(refused).toMatchObject({ ok: false, retryAfter: expect.any(Number) });
@@ -76,7 +78,9 @@ describe.each(drivers)('sign-in limits in the database on %s', (driver) => {
 
 	test('the platform alone may read the counters; bad input is refused by SQL', async () => {
 		await expect(
-			opened.db.asService((tx) => tx.query(`select public.signin_admit($1, 'x', '{}'::jsonb)`, ['u'.repeat(65)]))
+			opened.db.asService((tx) =>
+				tx.query(`select public.signin_admit($1, 'x', '{}'::jsonb)`, ['u'.repeat(65)])
+			)
 		).rejects.toMatchObject({ code: '22023' });
 		await expect(
 			opened.db.asService((tx) => tx.query(`select public.signin_settle(1, 'maybe')`))

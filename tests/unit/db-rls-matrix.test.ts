@@ -517,7 +517,11 @@ const matrix: Row[] = [
 		expect: none,
 		run: q(`select public.audit_account('${ids.staffA}', 'create', null) as r`)
 	},
-	{ name: 'rpc signin_admit', expect: none, run: q(`select public.signin_admit('x', 'y', '{}'::jsonb) as r`) },
+	{
+		name: 'rpc signin_admit',
+		expect: none,
+		run: q(`select public.signin_admit('x', 'y', '{}'::jsonb) as r`)
+	},
 	{ name: 'rpc signin_settle', expect: none, run: q(`select public.signin_settle(1, 'right') as r`) },
 	{ name: 'enroll select', expect: none, run: q('select id from public.enrollment_codes') },
 	{
@@ -526,7 +530,11 @@ const matrix: Row[] = [
 		run: q(`insert into public.enrollment_codes (code_sha256, shelter_id, expires_at)
 			values ('${'c'.repeat(64)}', '${shelterA}', now() + interval '1 minute') returning id`)
 	},
-	{ name: 'enroll update', expect: none, run: q(`update public.enrollment_codes set used_at = now() returning id`) },
+	{
+		name: 'enroll update',
+		expect: none,
+		run: q(`update public.enrollment_codes set used_at = now() returning id`)
+	},
 	{ name: 'enroll delete', expect: none, run: q('delete from public.enrollment_codes returning id') },
 	{ name: 'signins select', expect: none, run: q('select id from public.signin_attempts') },
 	{
@@ -534,20 +542,32 @@ const matrix: Row[] = [
 		expect: none,
 		run: q(`insert into public.signin_attempts (username, address) values ('x', 'y') returning id`)
 	},
-	{ name: 'signins update', expect: none, run: q('update public.signin_attempts set pair_cleared = true returning id') },
+	{
+		name: 'signins update',
+		expect: none,
+		run: q('update public.signin_attempts set pair_cleared = true returning id')
+	},
 	{ name: 'signins delete', expect: none, run: q('delete from public.signin_attempts returning id') },
 	{ name: 'known select', expect: none, run: q('select username from public.signin_known') },
 	{
 		name: 'known insert',
 		expect: none,
-		run: q(`insert into public.signin_known (username, address, at) values ('x', 'y', now()) returning username`)
+		run: q(
+			`insert into public.signin_known (username, address, at) values ('x', 'y', now()) returning username`
+		)
 	},
-	{ name: 'known update', expect: none, run: q('update public.signin_known set at = now() returning username') },
+	{
+		name: 'known update',
+		expect: none,
+		run: q('update public.signin_known set at = now() returning username')
+	},
 	{ name: 'known delete', expect: none, run: q('delete from public.signin_known returning username') },
 	{
 		name: 'staff update own disabled_at',
 		expect: none,
-		run: q(`update public.staff set disabled_at = null, kind = 'person' where user_id = auth.uid() returning user_id`)
+		run: q(
+			`update public.staff set disabled_at = null, kind = 'person' where user_id = auth.uid() returning user_id`
+		)
 	}
 ];
 
@@ -585,7 +605,9 @@ async function arrange(db: Database): Promise<State> {
 		await tx.query(`select public.signin_admit('synthetic-x', '192.0.2.1', $1::jsonb)`, [
 			JSON.stringify({ window_s: 900, pair: 5, address: 100, username: 100, known_days: 30 })
 		]);
-		await tx.query(`insert into public.signin_known (username, address, at) values ('synthetic-x', '192.0.2.1', now())`);
+		await tx.query(
+			`insert into public.signin_known (username, address, at) values ('synthetic-x', '192.0.2.1', now())`
+		);
 	});
 	const a = await rpc<{ id: number }>(db, 'staffA', 'public.submit_report($1)', [reportBody(shelterA)]);
 	const b = await rpc<{ id: number }>(db, 'staffB', 'public.submit_report($1)', [reportBody(shelterB)]);

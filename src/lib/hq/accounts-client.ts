@@ -21,7 +21,9 @@ export async function createAccount(
 }
 
 export async function resetAccountPassword(backend: Backend, id: string): Promise<IssuedPassword> {
-	return jsonOf(await hqFetch(backend, `/api/accounts/${encodeURIComponent(id)}/password`, jsonInit('POST', {})));
+	return jsonOf(
+		await hqFetch(backend, `/api/accounts/${encodeURIComponent(id)}/password`, jsonInit('POST', {}))
+	);
 }
 
 export async function changeAccount(
@@ -33,7 +35,9 @@ export async function changeAccount(
 }
 
 export async function createEnrollmentCode(backend: Backend, shelterId: string): Promise<NewEnrollmentCode> {
-	return jsonOf(await hqFetch(backend, '/api/accounts/enrollment-codes', jsonInit('POST', { shelter_id: shelterId })));
+	return jsonOf(
+		await hqFetch(backend, '/api/accounts/enrollment-codes', jsonInit('POST', { shelter_id: shelterId }))
+	);
 }
 
 /** The QR (SVG text from our server) as an image source: never inserted as markup. */

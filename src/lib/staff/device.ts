@@ -36,7 +36,11 @@ export async function enrollDevice(
 	if (response.status === 429) return 'limited';
 	const body = (await response.json().catch(() => null)) as { error?: { code?: string } } | null;
 	const refusal = body?.error?.code?.replace(/^code_/, '');
-	return refusal === 'used' || refusal === 'expired' ? refusal : response.status >= 500 ? 'offline' : 'unknown';
+	return refusal === 'used' || refusal === 'expired'
+		? refusal
+		: response.status >= 500
+			? 'offline'
+			: 'unknown';
 }
 
 export function rememberDevice(storage: Storage, device: DeviceCredentials): void {

@@ -96,8 +96,20 @@ const rows: Record<string, [string, string, string, string, string]> = {
 		'{username}：{step}',
 		'{username}: {step}'
 	],
-	'accounts.step.disabled': ['無効にしました', 'つかえなく しました', 'disabled', '已停用', '비활성화했습니다'],
-	'accounts.step.enabled': ['有効にしました', 'つかえる ように しました', 'enabled', '已启用', '활성화했습니다'],
+	'accounts.step.disabled': [
+		'無効にしました',
+		'つかえなく しました',
+		'disabled',
+		'已停用',
+		'비활성화했습니다'
+	],
+	'accounts.step.enabled': [
+		'有効にしました',
+		'つかえる ように しました',
+		'enabled',
+		'已启用',
+		'활성화했습니다'
+	],
 	'accounts.step.moved': ['移動しました', 'いどう しました', 'moved', '已调动', '이동했습니다'],
 	'accounts.error': [
 		'できませんでした：{message}',
@@ -120,13 +132,7 @@ const rows: Record<string, [string, string, string, string, string]> = {
 		'将学校的电脑或平板设为避难所终端。登记码仅可使用一次，有效期15分钟。',
 		'학교 PC나 태블릿을 대피소 단말로 만듭니다. 코드는 한 번, 15분 동안 사용할 수 있습니다.'
 	],
-	'accounts.enroll_create': [
-		'コードを発行',
-		'コード を だす',
-		'Make a code',
-		'发放登记码',
-		'코드 발급'
-	],
+	'accounts.enroll_create': ['コードを発行', 'コード を だす', 'Make a code', '发放登记码', '코드 발급'],
 	'accounts.enroll_code': [
 		'{shelter} の登録コード：{code}（{time} まで有効）',
 		'{shelter} の コード：{code}（{time} まで）',
@@ -157,7 +163,13 @@ const rows: Record<string, [string, string, string, string, string]> = {
 		'본부에서 받은 8자리 코드 (예: ABCD-2345)'
 	],
 	'accounts.start_code': ['登録コード', 'とうろく コード', 'Enrollment code', '登记码', '등록 코드'],
-	'accounts.start': ['この端末を登録', 'この たんまつ を とうろく', 'Enroll this terminal', '登记此终端', '이 단말 등록'],
+	'accounts.start': [
+		'この端末を登録',
+		'この たんまつ を とうろく',
+		'Enroll this terminal',
+		'登记此终端',
+		'이 단말 등록'
+	],
 	'accounts.start_invalid': [
 		'コードの形が正しくありません（8文字：数字2〜9と英大文字）',
 		'コード の かたち が ちがいます（8もじ）',

@@ -105,7 +105,9 @@ export async function revokeSessions(db: Database, username: string): Promise<bo
 	});
 }
 
-export async function listAccounts(db: Database): Promise<Omit<Account, 'hash' | 'session_version' | 'disabled'>[]> {
+export async function listAccounts(
+	db: Database
+): Promise<Omit<Account, 'hash' | 'session_version' | 'disabled'>[]> {
 	return db.asService(async (tx) => {
 		const result = await tx.query<Omit<Account, 'hash' | 'session_version' | 'disabled'>>(
 			`select u.id::text as id, u.email as username, s.role, s.shelter_id

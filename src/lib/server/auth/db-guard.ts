@@ -72,7 +72,9 @@ export class DbSignInGuard implements AsyncGuard {
 					if (settled) return;
 					settled = true;
 					if (outcome === 'wrong') return;
-					await this.#db.asService((tx) => tx.query('select public.signin_settle($1, $2)', [ticketId, outcome]));
+					await this.#db.asService((tx) =>
+						tx.query('select public.signin_settle($1, $2)', [ticketId, outcome])
+					);
 				}
 			}
 		};

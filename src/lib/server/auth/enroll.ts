@@ -53,7 +53,11 @@ export async function enroll(
 	}
 	if (answer.status !== 'ok') {
 		await admission.ticket.settle('wrong');
-		throw new ApiError(answer.status === 'unknown' ? 400 : 410, `code_${answer.status}`, refusals[answer.status]);
+		throw new ApiError(
+			answer.status === 'unknown' ? 400 : 410,
+			`code_${answer.status}`,
+			refusals[answer.status]
+		);
 	}
 	await admission.ticket.settle('right');
 	return { username, password, shelter_id: answer.shelter_id! };

@@ -46,8 +46,10 @@ export async function changeAccount(
 	id: string,
 	change: { shelter_id?: string; disabled?: boolean }
 ): Promise<void> {
-	if (change.shelter_id !== undefined) await tx.query('select public.hq_move_account($1, $2)', [id, change.shelter_id]);
-	if (change.disabled !== undefined) await tx.query('select public.hq_set_disabled($1, $2)', [id, change.disabled]);
+	if (change.shelter_id !== undefined)
+		await tx.query('select public.hq_move_account($1, $2)', [id, change.shelter_id]);
+	if (change.disabled !== undefined)
+		await tx.query('select public.hq_set_disabled($1, $2)', [id, change.disabled]);
 }
 
 export async function createEnrollmentCode(
