@@ -41,6 +41,12 @@ describe('accounts and terminals on screen (issue 16)', () => {
 		await qr.waitFor({ timeout: 10_000 });
 		const alt = (await qr.getAttribute('alt'))!;
 		const url = /(http\S+\/staff\?enroll=[A-Z0-9]{8})/.exec(alt)![1];
+		// The audit log shows the steps (table アカウント操作), newest first.
+		await page.selectOption('#hq-audit-table', 'accounts');
+		await page.click('button:has-text("表示する")');
+		const entry = page.locator('#hq-audit-table-view tbody tr').first();
+		await entry.waitFor();
+		expect(await entry.textContent()).toContain('enrollment_code');
 		expect(await axeViolations(page)).toEqual([]);
 
 		// A fresh browser opens the QR's address: the code is filled in, one press enrolls it.
