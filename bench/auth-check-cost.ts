@@ -3,12 +3,14 @@
  * (the machine is shared: absolute times are noisy, ratios less so):
  *   1. the session-version check (SQL, first statement of every caller transaction) — a caller
  *      transaction with today's setup statement against the same with the pre-issue-18 one;
- *   2. the synchronous HS256 verifier against jose's jwtVerify (WebCrypto on the thread pool).
+ *   2. the synchronous HS256 verifier against jose's jwtVerify (WebCrypto on the thread pool);
+ *   3. (issue 16) the live streams' periodic session re-check and the database sign-in limiter.
  * Embedded PGlite in memory with the real migrations and one synthetic account.
  */
 import { performance } from 'node:perf_hooks';
 import { jwtVerify } from 'jose';
 import { saveAccount } from '../src/lib/server/auth/accounts.ts';
+import { DbSignInGuard } from '../src/lib/server/auth/db-guard.ts';
 import { signAccessToken, verifyAccessToken } from '../src/lib/server/auth/jwt.ts';
 import { openDatabase } from '../src/lib/server/db/index.ts';
 import { callerParams, setCallerSql } from '../src/lib/server/db/session.ts';
@@ -119,5 +121,60 @@ reportFigure({
 	target: '',
 	pass: null,
 	note: 'and the synchronous one never queues behind scrypt on the thread pool'
+});
+
+// Issue 16: the live streams' session re-check (session-watch.ts: one query per 2 s over the
+// accounts of the open signed-in streams) and the database sign-in limiter (admit + settle).
+const streamAccounts = await db.asService(async (tx) => {
+	const made: string[] = [id];
+	for (let i = 0; i < 199; i++) {
+		const row = await tx.query<{ id: string }>(
+			`insert into auth.users (email) values ($1) returning id::text as id`,
+			[`synthetic-stream-${i}`]
+		);
+		made.push(row.rows[0].id);
+	}
+	return made;
+});
+const watchTimes: number[] = [];
+for (let round = 0; round < 5; round++) {
+	const start = performance.now();
+	for (let i = 0; i < 50; i++) {
+		await db.asService((tx) =>
+			tx.query(
+				`select u.id::text as id, coalesce(v.version, 0) as version from auth.users as u
+				 left join public.session_versions as v on v.user_id = u.id where u.id = any($1::uuid[])`,
+				[streamAccounts]
+			)
+		);
+	}
+	watchTimes.push(((performance.now() - start) * 1000) / 50);
+}
+const watchUs = median(watchTimes);
+reportFigure({
+	name: 'live session re-check, 200 signed-in streams (one query per 2 s)',
+	value: Math.round(watchUs),
+	unit: 'µs',
+	target: '',
+	pass: null,
+	note: `${((watchUs / 2_000_000) * 100).toFixed(3)} % of one core`
+});
+const guard = new DbSignInGuard(db);
+const admitTimes: number[] = [];
+for (let round = 0; round < 5; round++) {
+	const start = performance.now();
+	for (let i = 0; i < 100; i++) {
+		const admission = await guard.admit(`synthetic-limit-${round}`, `192.0.2.${i}`);
+		if (admission.ok) await admission.ticket.settle('unchecked');
+	}
+	admitTimes.push(((performance.now() - start) * 1000) / 100);
+}
+reportFigure({
+	name: 'sign-in limit in the database (admit + settle)',
+	value: Math.round(median(admitTimes)),
+	unit: 'µs',
+	target: '',
+	pass: null,
+	note: 'per sign-in; nothing per signed-in request'
 });
 await db.close();

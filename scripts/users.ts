@@ -4,14 +4,17 @@
 //   npm run users -- revoke <username>   (ends every session: its tokens stop working)
 //   npm run users -- list
 //   npm run users -- shelters      (ids and names, to pick --shelter)
-// The password comes from BOSAI_PASSWORD or a prompt (not echoed). Uses the server's database:
-// DATABASE_URL's PostgreSQL server (works while servers run), else the data dir (BOSAI_DATA_DIR,
-// default .bosai-data), refused while the server holds it: PGlite is single-process.
+// The password comes from BOSAI_PASSWORD or a prompt (not echoed) and is hashed here. Uses the
+// server's database: DATABASE_URL's PostgreSQL server (works while servers run), else the data
+// dir (BOSAI_DATA_DIR, default .bosai-data); while the embedded server holds it, the server runs
+// the command on our behalf (users-service.ts: a 0600 request file and SIGUSR2, same OS user).
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { lockDataDir, DataDirBusyError } from '#lib/server/api/data-dir-lock.ts';
-import { listAccounts, revokeSessions, saveAccount, usernameSchema } from '#lib/server/auth/accounts.ts';
-import { passwordProblem } from '#lib/server/auth/password.ts';
+import { usernameSchema } from '#lib/server/auth/accounts.ts';
+import { hashPassword, passwordProblem } from '#lib/server/auth/password.ts';
+import { runUsersCommand, type UsersCommand } from '#lib/server/auth/users-command.ts';
+import { askServerToRun } from '#lib/server/auth/users-service.ts';
 import { databaseMode, openDatabase } from '#lib/server/db/index.ts';
 
 const usage = `usage:
@@ -82,55 +85,50 @@ if (command === 'add') {
 	if (problem) fail(problem);
 }
 
-const mode = databaseMode();
-let release: () => void = () => {};
-// PGlite is single-process; a PostgreSQL server (DATABASE_URL) takes the CLI beside running servers.
-if (mode.driver === 'pglite') {
-	try {
-		release = lockDataDir(mode.dataDir, 'npm run users');
-	} catch (error) {
-		if (error instanceof DataDirBusyError) fail(error.message);
-		throw error;
-	}
-}
-const where = mode.driver === 'pglite' ? mode.dataDir : 'the DATABASE_URL database';
-const db = await openDatabase({ ...mode, seed: true }).catch((error) => {
-	release();
-	fail(`cannot open ${where}: ${error instanceof Error ? error.message : String(error)}`);
-});
-let code = 0;
-try {
-	if (command === 'add') {
-		const result = await saveAccount(
-			db,
-			{
+const request: UsersCommand =
+	command === 'add'
+		? {
+				command,
 				username,
-				password,
 				role: values.role as 'hq' | 'staff',
-				shelterId: values.shelter ?? null
-			},
-			{ replace: values.replace }
-		);
-		console.log(`${result.created ? 'added' : 'updated'} ${username} (${values.role})`);
-		if (!result.created) console.log(`ended every session of ${username}`);
-	} else if (command === 'revoke') {
-		if (!(await revokeSessions(db, username))) throw new Error(`no user ${username}`);
-		console.log(`ended every session of ${username}`);
-	} else if (command === 'shelters') {
-		const shelters = await db.asService((tx) =>
-			tx.query<{ id: string; name: string }>('select id, name from public.shelters order by id')
-		);
-		for (const shelter of shelters.rows) console.log(`${shelter.id}\t${shelter.name}`);
-	} else {
-		for (const account of await listAccounts(db)) {
-			console.log([account.username, account.role ?? '-', account.shelter_id ?? '-'].join('\t'));
+				shelter: values.shelter ?? null,
+				hash: await hashPassword(password),
+				replace: values.replace
+			}
+		: command === 'revoke'
+			? { command, username }
+			: { command: command as 'list' | 'shelters' };
+
+async function run(): Promise<string[]> {
+	const mode = databaseMode();
+	let release: () => void = () => {};
+	if (mode.driver === 'pglite') {
+		try {
+			release = lockDataDir(mode.dataDir, 'npm run users');
+		} catch (error) {
+			// The server holds PGlite: it runs the command for us (users-service.ts).
+			if (error instanceof DataDirBusyError) return askServerToRun(mode.dataDir, error.pid, request);
+			throw error;
 		}
 	}
+	const where = mode.driver === 'pglite' ? mode.dataDir : 'the DATABASE_URL database';
+	const db = await openDatabase({ ...mode, seed: true }).catch((error) => {
+		release();
+		fail(`cannot open ${where}: ${error instanceof Error ? error.message : String(error)}`);
+	});
+	try {
+		return await runUsersCommand(db, request);
+	} finally {
+		await db.close();
+		release();
+	}
+}
+
+let code = 0;
+try {
+	for (const line of await run()) console.log(line);
 } catch (error) {
 	console.error(`users: ${error instanceof Error ? error.message : String(error)}`);
 	code = 1;
-} finally {
-	await db.close();
-	release();
 }
 process.exit(code);

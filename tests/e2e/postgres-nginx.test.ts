@@ -120,6 +120,76 @@ describe('two app servers on one PostgreSQL database behind nginx', () => {
 		expect(onB.status).toBe(200);
 	});
 
+	test('a sign-in limit tripped on one server holds on the other (kept in the database)', async () => {
+		const [a, b] = servers;
+		const from = { 'x-forwarded-for': '198.51.100.77' };
+		for (let i = 0; i < 5; i++) {
+			const guess = await call(a.url, 'POST', '/api/auth/token', {
+				body: { username: accounts.staffB.username, password: `synthetic wrong ${i}` },
+				headers: from
+			});
+			expect(guess.status).toBe(401);
+		}
+		const onB = await call(b.url, 'POST', '/api/auth/token', {
+			body: { username: accounts.staffB.username, password: accounts.staffB.password },
+			headers: from
+		});
+		expect(onB.status).toBe(429);
+		expect(Number(onB.headers.get('retry-after'))).toBeGreaterThan(0);
+		// Another address is not locked out by it (issue 18, M2).
+		const elsewhere = await call(b.url, 'POST', '/api/auth/token', {
+			body: { username: accounts.staffB.username, password: accounts.staffB.password },
+			headers: { 'x-forwarded-for': '198.51.100.78' }
+		});
+		expect(elsewhere.status).toBe(200);
+	});
+
+	test('an account disabled on one server: its stream on the other ends within 5 s; a code made on one enrolls on the other', async () => {
+		const [a, b] = servers;
+		const hq = await tokenVia(a.url, accounts.hq);
+		const made = await call<{ id: string; password: string }>(a.url, 'POST', '/api/accounts', {
+			token: hq,
+			body: { username: 'synthetic-pg-disable', role: 'staff', shelter_id: accounts.staffA.shelter_id }
+		});
+		expect(made.status).toBe(201);
+		const token = await tokenVia(b.url, { username: 'synthetic-pg-disable', password: made.body.password });
+		const stream = await fetch(`${b.url}/api/live?topics=shelter:${accounts.staffA.shelter_id}`, {
+			headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': '127.0.0.1' }
+		});
+		expect(stream.status).toBe(200);
+		const reader = stream.body!.getReader();
+		const ended = (async () => {
+			while (!(await reader.read().catch(() => ({ done: true }))).done);
+			return performance.now();
+		})();
+		const at = performance.now();
+		expect(
+			(await call(a.url, 'PATCH', `/api/accounts/${made.body.id}`, { token: hq, body: { disabled: true } }))
+				.status
+		).toBe(200);
+		expect((await call(b.url, 'GET', '/api/reports?limit=1', { token })).status).toBe(401);
+		const took =
+			(await Promise.race([ended, new Promise<number>((r) => setTimeout(() => r(Infinity), 8_000))])) - at;
+		await reader.cancel().catch(() => {});
+		expect(took).toBeLessThan(5_000);
+
+		const code = await call<{ code: string }>(a.url, 'POST', '/api/accounts/enrollment-codes', {
+			token: hq,
+			body: { shelter_id: accounts.staffA.shelter_id }
+		});
+		const device = await call<{ shelter_id: string }>(b.url, 'POST', '/api/enroll', {
+			body: { code: code.body.code },
+			headers: { 'x-forwarded-for': '198.51.100.79' }
+		});
+		expect(device.status).toBe(201);
+		expect(device.body.shelter_id).toBe(accounts.staffA.shelter_id);
+		const again = await call(a.url, 'POST', '/api/enroll', {
+			body: { code: code.body.code },
+			headers: { 'x-forwarded-for': '198.51.100.79' }
+		});
+		expect(again.status).toBe(410);
+	});
+
 	test("behind the TLS-less proxy with the documented variables, the Atom feed's links point at the proxy, fetch, and their CAP validates", async () => {
 		const hq = (await signIn(balancer, accounts.hq)).access_token;
 		const issued = await call<{ id: string }>(balancer, 'POST', '/api/alerts', {
@@ -190,6 +260,16 @@ describe('two app servers on one PostgreSQL database behind nginx', () => {
 		}
 	}, 120_000);
 });
+
+/** Signs in straight at one app server, with the client address the proxy would forward. */
+async function tokenVia(url: string, account: { username: string; password: string }): Promise<string> {
+	const answer = await call<{ access_token: string }>(url, 'POST', '/api/auth/token', {
+		body: { username: account.username, password: account.password },
+		headers: { 'x-forwarded-for': '127.0.0.1' }
+	});
+	expect(answer.status).toBe(200);
+	return answer.body.access_token;
+}
 
 /** Ids of the public status messages in realtime.messages after `afterId`, read straight from PostgreSQL. */
 async function announcedSince(afterId: string | number): Promise<string[]> {

@@ -25,6 +25,9 @@ import {
 import { syntheticPushKeys } from './notify-fixtures.ts';
 
 type Cell = 'allow' | 'deny';
+
+/** A well-formed scrypt hash (synthetic: no password hashes to it). */
+const hash = `scrypt$32768$8$1$${'A'.repeat(22)}$${'A'.repeat(43)}`;
 type Expect = Record<Actor, Cell>;
 
 const all: Expect = { anon: 'allow', staffA: 'allow', staffB: 'allow', hq: 'allow' };
@@ -666,6 +669,102 @@ const matrix: Row[] = [
 		name: 'rpc can_receive_topic hq',
 		expect: hqOnly,
 		run: q(`select 1 where public.can_receive_topic('hq')`)
+	},
+	// Accounts managed by HQ (issue 16): HQ-only RPCs; the enrollment codes and sign-in limits
+	// tables are the platform's alone.
+	{ name: 'rpc hq_accounts', expect: hqOnly, run: q('select public.hq_accounts() as r') },
+	{
+		name: 'rpc hq_create_account',
+		expect: hqOnly,
+		run: q(`select public.hq_create_account('synthetic-new', '${hash}', 'staff', '${shelterA}') as r`)
+	},
+	{
+		name: 'rpc hq_reset_password',
+		expect: hqOnly,
+		run: q(`select public.hq_reset_password('${ids.staffB}', '${hash}') as r`)
+	},
+	{
+		name: 'rpc hq_move_account',
+		expect: hqOnly,
+		run: q(`select public.hq_move_account('${ids.staffB}', '${shelterA}') as r`)
+	},
+	{
+		name: 'rpc hq_set_disabled',
+		expect: hqOnly,
+		run: q(`select public.hq_set_disabled('${ids.staffB}', true) as r`)
+	},
+	{
+		name: 'rpc hq_create_enrollment_code',
+		expect: hqOnly,
+		run: q(`select public.hq_create_enrollment_code('${shelterA}', '${'b'.repeat(64)}') as r`)
+	},
+	{ name: 'rpc hq_enrollment_codes', expect: hqOnly, run: q('select public.hq_enrollment_codes() as r') },
+	{
+		name: 'rpc redeem_enrollment_code',
+		expect: none,
+		run: q(`select public.redeem_enrollment_code('${'a'.repeat(64)}', 'synthetic-device', '${hash}') as r`)
+	},
+	{
+		name: 'rpc create_account called directly',
+		expect: none,
+		run: q(`select public.create_account('synthetic-x', '${hash}', 'hq', null, 'person') as r`)
+	},
+	{
+		name: 'rpc audit_account called directly',
+		expect: none,
+		run: q(`select public.audit_account('${ids.staffA}', 'create', null) as r`)
+	},
+	{
+		name: 'rpc signin_admit',
+		expect: none,
+		run: q(`select public.signin_admit('x', 'y', '{}'::jsonb) as r`)
+	},
+	{ name: 'rpc signin_settle', expect: none, run: q(`select public.signin_settle(1, 'right') as r`) },
+	{ name: 'enroll select', expect: none, run: q('select id from public.enrollment_codes') },
+	{
+		name: 'enroll insert',
+		expect: none,
+		run: q(`insert into public.enrollment_codes (code_sha256, shelter_id, expires_at)
+			values ('${'c'.repeat(64)}', '${shelterA}', now() + interval '1 minute') returning id`)
+	},
+	{
+		name: 'enroll update',
+		expect: none,
+		run: q(`update public.enrollment_codes set used_at = now() returning id`)
+	},
+	{ name: 'enroll delete', expect: none, run: q('delete from public.enrollment_codes returning id') },
+	{ name: 'signins select', expect: none, run: q('select id from public.signin_attempts') },
+	{
+		name: 'signins insert',
+		expect: none,
+		run: q(`insert into public.signin_attempts (username, address) values ('x', 'y') returning id`)
+	},
+	{
+		name: 'signins update',
+		expect: none,
+		run: q('update public.signin_attempts set pair_cleared = true returning id')
+	},
+	{ name: 'signins delete', expect: none, run: q('delete from public.signin_attempts returning id') },
+	{ name: 'known select', expect: none, run: q('select username from public.signin_known') },
+	{
+		name: 'known insert',
+		expect: none,
+		run: q(
+			`insert into public.signin_known (username, address, at) values ('x', 'y', now()) returning username`
+		)
+	},
+	{
+		name: 'known update',
+		expect: none,
+		run: q('update public.signin_known set at = now() returning username')
+	},
+	{ name: 'known delete', expect: none, run: q('delete from public.signin_known returning username') },
+	{
+		name: 'staff update own disabled_at',
+		expect: none,
+		run: q(
+			`update public.staff set disabled_at = null, kind = 'person' where user_id = auth.uid() returning user_id`
+		)
 	}
 ];
 
@@ -684,13 +783,30 @@ const tableOfPrefix: Record<string, string> = {
 	jmaentries: 'jma_feed_entries',
 	jmastate: 'jma_feed_state',
 	sessions: 'session_versions',
-	orders: 'shelter_open_orders'
+	orders: 'shelter_open_orders',
+	enroll: 'enrollment_codes',
+	signins: 'signin_attempts',
+	known: 'signin_known'
 };
 
 async function arrange(db: Database): Promise<State> {
 	await createFixtures(db);
 	// One row in session_versions (an account no test signs in as), so the select probe can see one.
 	await db.asService((tx) => tx.query('select public.revoke_sessions($1)', [ids.nobody]));
+	// One enrollment code and one sign-in attempt, so the select probes could see a row.
+	await db.asService(async (tx) => {
+		await tx.query(
+			`insert into public.enrollment_codes (code_sha256, shelter_id, expires_at)
+			 values ($1, $2, now() + interval '15 minutes')`,
+			['d'.repeat(64), shelterA]
+		);
+		await tx.query(`select public.signin_admit('synthetic-x', '192.0.2.1', $1::jsonb)`, [
+			JSON.stringify({ window_s: 900, pair: 5, address: 100, username: 100, known_days: 30 })
+		]);
+		await tx.query(
+			`insert into public.signin_known (username, address, at) values ('synthetic-x', '192.0.2.1', now())`
+		);
+	});
 	const a = await rpc<{ id: number }>(db, 'staffA', 'public.submit_report($1)', [reportBody(shelterA)]);
 	const b = await rpc<{ id: number }>(db, 'staffB', 'public.submit_report($1)', [reportBody(shelterB)]);
 	const alert = await rpc<{ id: string }>(db, 'hq', 'public.issue_alert($1)', [

@@ -29,6 +29,7 @@ export async function startLiveServer(options: LiveHubOptions = {}): Promise<Liv
 		hub,
 		secret: crypto.getRandomValues(new Uint8Array(32)),
 		guard: new SignInGuard(),
+		enrollGuard: new SignInGuard(),
 		checks: new PasswordCheckQueue(),
 		tarpit: new Tarpit()
 	};

@@ -9,7 +9,7 @@ import { orderStateByShelter } from '../domain/open-order.ts';
 import type { Report } from '../domain/report.ts';
 import type { HqShelter } from './types.ts';
 
-async function hqFetch(backend: Backend, path: string, init: RequestInit = {}): Promise<Response> {
+export async function hqFetch(backend: Backend, path: string, init: RequestInit = {}): Promise<Response> {
 	const token = backend.session()?.access_token;
 	const headers = new Headers(init.headers);
 	if (token) headers.set('authorization', `Bearer ${token}`);
@@ -27,7 +27,7 @@ async function errorOf(response: Response): Promise<BackendError> {
 	}
 }
 
-async function jsonOf<T>(response: Response): Promise<T> {
+export async function jsonOf<T>(response: Response): Promise<T> {
 	if (!response.ok) throw await errorOf(response);
 	return (await response.json()) as T;
 }

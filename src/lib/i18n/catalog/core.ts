@@ -31,7 +31,8 @@ export const lazyAreas: { prefixes: string[]; load: () => Promise<AreaCatalog[]>
 			(await import('./hq.ts')).default,
 			(await import('./staff.ts')).default,
 			(await import('./orders.ts')).default,
-			(await import('./numbers.ts')).default
+			(await import('./numbers.ts')).default,
+			(await import('./accounts.ts')).default
 		]
 	}
 ];

@@ -629,6 +629,13 @@ const rows: Record<string, [string, string, string, string, string]> = {
 	'hq.audit.col.change': ['変更内容', 'かえた ところ', 'Change', '变更内容', '변경 내용'],
 	'hq.audit.table.shelters': ['避難所', 'ひなんじょ', 'Shelters', '避难所', '대피소'],
 	'hq.audit.table.staff': ['アカウント', 'アカウント', 'Accounts', '账户', '계정'],
+	'hq.audit.table.accounts': [
+		'アカウント操作',
+		'アカウント の そうさ',
+		'Account steps',
+		'账户操作',
+		'계정 작업'
+	],
 	'hq.audit.table.alerts': ['避難情報', 'にげる じょうほう', 'Alerts', '避难信息', '대피 정보'],
 	'hq.audit.table.messages': ['メッセージ', 'メッセージ', 'Messages', '消息', '메시지'],
 	'hq.audit.table.shelter_open_orders': [

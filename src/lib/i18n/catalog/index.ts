@@ -1,5 +1,6 @@
 import type { Locale } from '../locales.ts';
 import type { AreaCatalog } from './types.ts';
+import accounts from './accounts.ts';
 import common from './common.ts';
 import domain from './domain.ts';
 import home from './home.ts';
@@ -30,7 +31,8 @@ export const areas: Record<string, AreaCatalog> = {
 	notify,
 	orders,
 	numbers,
-	ui
+	ui,
+	accounts
 };
 
 export function mergedCatalog(

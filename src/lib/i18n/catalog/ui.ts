@@ -50,6 +50,7 @@ const rows: Record<string, [string, string, string, string, string]> = {
 	],
 	'ui.tab.drill': ['訓練', 'くんれん', 'Drill', '演练', '훈련'],
 	'ui.tab.data': ['データ', 'データ', 'Data', '数据', '데이터'],
+	'ui.tab.accounts': ['アカウント', 'アカウント', 'Accounts', '账户', '계정'],
 	'ui.tab.audit': ['操作記録', 'そうさの きろく', 'Audit log', '操作记录', '작업 기록'],
 	'ui.hq.select_hint': [
 		'一覧か地図で避難所を選ぶと、ここに報告の履歴が出ます。',

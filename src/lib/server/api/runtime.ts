@@ -7,11 +7,14 @@
 import { dataDir, databaseMode, getDatabase } from '../db/index.ts';
 import type { Database } from '../db/types.ts';
 import { PasswordCheckQueue } from '../auth/check-queue.ts';
-import { SignInGuard } from '../auth/sign-in-guard.ts';
+import { DbSignInGuard, enrollDbLimits } from '../auth/db-guard.ts';
+import type { Guard } from '../auth/sign-in-guard.ts';
 import { Tarpit } from '../auth/tarpit.ts';
 import { loadJwtSecret, sharedJwtSecret } from '../auth/secret.ts';
 import { LiveHub } from '../live/hub.ts';
+import { startUsersService } from '../auth/users-service.ts';
 import { startBackupService } from '../db/backup-service.ts';
+import { watchSessions } from '../live/session-watch.ts';
 import { liveHubOptionsFromEnv } from '../live/limits-env.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { applyReportRate, reportRateFromEnv } from './report-rate.ts';
@@ -21,7 +24,10 @@ export interface Runtime {
 	db: Database;
 	hub: LiveHub;
 	secret: Uint8Array;
-	guard: SignInGuard;
+	/** Sign-in attempt limits, kept in the database (db-guard.ts). */
+	guard: Guard;
+	/** Enrollment-code attempt limits, in the database too. */
+	enrollGuard: Guard;
 	checks: PasswordCheckQueue;
 	tarpit: Tarpit;
 }
@@ -43,8 +49,15 @@ async function start(): Promise<Runtime> {
 		// The head and the public replay ring (hidden shelters too), before any message arrives.
 		await hub.load(db);
 		db.onRealtime((message) => hub.publish(message));
+		// Streams of disabled or reset accounts end within seconds, on every app server.
+		watchSessions(hub, db);
 		// `npm run backup` asks the process that holds PGlite (PostgreSQL mode uses pg_dump instead).
-		if (mode.driver === 'pglite') startBackupService(db, dir);
+		// `npm run users` too, through the same signal (users-service.ts): installed first, so the
+		// backup service's ready file means both handlers are in place.
+		if (mode.driver === 'pglite') {
+			startUsersService(db, dir);
+			startBackupService(db, dir);
+		}
 		// End live streams first on shutdown: open SSE responses would hold the HTTP server open.
 		for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => hub.close());
 		return {
@@ -52,7 +65,8 @@ async function start(): Promise<Runtime> {
 			db,
 			hub,
 			secret,
-			guard: new SignInGuard(),
+			guard: new DbSignInGuard(db),
+			enrollGuard: new DbSignInGuard(db, enrollDbLimits),
 			checks: new PasswordCheckQueue(),
 			tarpit: new Tarpit()
 		};

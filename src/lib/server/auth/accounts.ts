@@ -23,12 +23,15 @@ export interface Account {
 	shelter_id: string | null;
 	/** Session version (migration 20261202000200): tokens carry it as `tv`. */
 	session_version: number;
+	/** staff.disabled_at is set (issue 16): the account cannot sign in. */
+	disabled: boolean;
 }
 
 export async function findAccount(tx: Tx, username: string): Promise<Account | null> {
 	const result = await tx.query<Account>(
 		`select u.id::text as id, u.email as username, u.encrypted_password as hash,
-		        s.role, s.shelter_id, coalesce(v.version, 0) as session_version
+		        s.role, s.shelter_id, coalesce(v.version, 0) as session_version,
+		        s.disabled_at is not null as disabled
 		   from auth.users u left join public.staff s on s.user_id = u.id
 		   left join public.session_versions v on v.user_id = u.id
 		  where u.email = $1`,
@@ -53,9 +56,18 @@ export async function saveAccount(
 	account: NewAccount,
 	options: { replace?: boolean } = {}
 ): Promise<{ id: string; created: boolean }> {
+	return saveAccountHash(db, { ...account, hash: await hashPassword(account.password) }, options);
+}
+
+/** `saveAccount` with the password already hashed (the users CLI hashes before it asks the server). */
+export async function saveAccountHash(
+	db: Database,
+	account: Omit<NewAccount, 'password'> & { hash: string },
+	options: { replace?: boolean } = {}
+): Promise<{ id: string; created: boolean }> {
+	const hash = account.hash;
 	if (account.role === 'staff' && !account.shelterId) throw new Error('staff needs --shelter <id>');
 	if (account.role === 'hq' && account.shelterId) throw new Error('hq is not bound to a shelter');
-	const hash = await hashPassword(account.password);
 	return db.asService(async (tx) => {
 		if (account.shelterId) {
 			const shelter = await tx.query('select 1 from public.shelters where id = $1', [account.shelterId]);
@@ -93,9 +105,11 @@ export async function revokeSessions(db: Database, username: string): Promise<bo
 	});
 }
 
-export async function listAccounts(db: Database): Promise<Omit<Account, 'hash' | 'session_version'>[]> {
+export async function listAccounts(
+	db: Database
+): Promise<Omit<Account, 'hash' | 'session_version' | 'disabled'>[]> {
 	return db.asService(async (tx) => {
-		const result = await tx.query<Omit<Account, 'hash' | 'session_version'>>(
+		const result = await tx.query<Omit<Account, 'hash' | 'session_version' | 'disabled'>>(
 			`select u.id::text as id, u.email as username, s.role, s.shelter_id
 			   from auth.users u left join public.staff s on s.user_id = u.id
 			  order by u.email`

@@ -13,7 +13,7 @@ import { findAccount, usernameSchema, type Account } from './accounts.ts';
 import type { PasswordCheckQueue } from './check-queue.ts';
 import { defaultTokenSeconds, signAccessToken } from './jwt.ts';
 import { decoyHash, verifyPassword } from './password.ts';
-import type { SignInGuard } from './sign-in-guard.ts';
+import type { Guard } from './sign-in-guard.ts';
 
 export interface TokenResponse {
 	access_token: string;
@@ -38,7 +38,7 @@ export class RateLimitedError extends ApiError {
 export interface LoginContext {
 	db: Database;
 	secret: Uint8Array;
-	guard: SignInGuard;
+	guard: Guard;
 	checks: PasswordCheckQueue;
 	address: string;
 	tokenSeconds?: number;
@@ -50,11 +50,11 @@ export async function login(
 ): Promise<TokenResponse> {
 	const parsedName = usernameSchema.safeParse(input.username);
 	const username = parsedName.success ? parsedName.data : input.username.slice(0, 64).toLowerCase();
-	const admission = context.guard.admit(username, context.address);
+	const admission = await context.guard.admit(username, context.address);
 	if (!admission.ok) throw new RateLimitedError(admission.retryAfter);
 	const place = context.checks.enter(context.address);
 	if (!place.ok) {
-		admission.ticket.settle('unchecked');
+		await admission.ticket.settle('unchecked');
 		throw place.refusal;
 	}
 	let account: Account | null;
@@ -62,18 +62,19 @@ export async function login(
 		account = await place.run(async () => {
 			const found = parsedName.success ? await context.db.asService((tx) => findAccount(tx, username)) : null;
 			const ok = await verifyPassword(input.password, found?.hash ?? (await decoyHash()));
-			return ok && found?.role ? found : null;
+			// A disabled account is refused like a wrong password (no hint to a guesser).
+			return ok && found?.role && !found.disabled ? found : null;
 		});
 	} catch (error) {
 		// A database or hashing failure is no guess: give the attempt back.
-		admission.ticket.settle('unchecked');
+		await admission.ticket.settle('unchecked');
 		throw error;
 	}
 	if (!account?.role) {
-		admission.ticket.settle('wrong');
+		await admission.ticket.settle('wrong');
 		throw new ApiError(401, 'invalid_credentials', 'Wrong username or password');
 	}
-	admission.ticket.settle('right');
+	await admission.ticket.settle('right');
 	const seconds = context.tokenSeconds ?? tokenSecondsFromEnv();
 	const { token, expiresAt } = signAccessToken(
 		context.secret,

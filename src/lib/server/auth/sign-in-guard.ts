@@ -29,10 +29,15 @@ export interface SignInPolicy {
 export type Outcome = 'wrong' | 'right' | 'unchecked';
 
 export interface Ticket {
-	settle(outcome: Outcome): void;
+	settle(outcome: Outcome): void | Promise<void>;
 }
 
 export type Admission = { ok: true; ticket: Ticket } | { ok: false; retryAfter: number };
+
+/** A guard: this in-memory one (tests), or the database's (db-guard.ts, the server's). */
+export interface Guard {
+	admit(username: string, address: string): Admission | Promise<Admission>;
+}
 
 const day = 86_400_000;
 

@@ -12,6 +12,8 @@ export interface Claims {
 	role: 'authenticated' | 'service_role';
 	exp?: number;
 	iat?: number;
+	/** Session version the token was issued under (migration 20261202000200; absent = 0). */
+	tv?: number;
 	/** Our app role and shelter binding (informational: the `staff` table is the authority). */
 	app_metadata?: { app_role?: 'hq' | 'staff'; shelter_id?: string | null };
 }

@@ -24,6 +24,8 @@ export interface Subscriber {
 	readonly topics: ReadonlySet<string>;
 	/** Epoch seconds after which the subscriber's token is no longer valid (null: anonymous). */
 	readonly expiresAt: number | null;
+	/** The signed-in caller's account and token version (session-watch.ts); absent: anonymous. */
+	readonly account?: { id: string; version: number };
 	/** Writes a batch (or a heartbeat: null); false when hopelessly behind and must go. */
 	write(batch: Batch | null): boolean;
 	close(): void;
@@ -97,6 +99,11 @@ export class LiveHub {
 
 	get size(): number {
 		return this.#all.size;
+	}
+
+	/** The open streams of signed-in callers (session-watch.ts checks their session versions). */
+	signedIn(): Subscriber[] {
+		return [...this.#all].filter((subscriber) => subscriber.account);
 	}
 
 	/** Loads the replay ring and the head from the database; call before the first `publish`. */

@@ -175,6 +175,7 @@ export function startLiveSession(request: LiveRequest, sink: LiveSink): { stop()
 	const me: Subscriber = {
 		topics: new Set(topics),
 		expiresAt: claims?.exp ?? null,
+		account: claims?.role === 'authenticated' ? { id: claims.sub, version: claims.tv ?? 0 } : undefined,
 		write(batch) {
 			if (batch === null) return write(heartbeatFrame);
 			if (buffer) {

@@ -6,7 +6,7 @@ import { asHq } from '#lib/server/hq/guard.ts';
 import { handleApi } from '#lib/server/http.ts';
 import type { RequestHandler } from './$types';
 
-const tables = ['shelters', 'staff', 'alerts', 'messages', 'settings', 'shelter_open_orders'];
+const tables = ['shelters', 'staff', 'alerts', 'messages', 'settings', 'shelter_open_orders', 'accounts'];
 const actions = ['INSERT', 'UPDATE', 'DELETE'];
 
 /** The audit log written by the DB triggers, newest first (HQ only). */
