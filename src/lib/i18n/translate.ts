@@ -16,7 +16,7 @@ export function addAreas(more: AreaCatalog[]): void {
 
 // Servers, scripts and tests have every area at once (e.g. CAP and Atom texts use the HQ area). The
 // browser loads the rest per route (the root layout's load), so this import never runs there.
-if (typeof window === 'undefined') {
+if (!('window' in globalThis)) {
 	const { areas } = await import('./catalog/index.ts');
 	addAreas(Object.values(areas));
 }
