@@ -171,10 +171,15 @@ async function archive(request: Request): Promise<Response> {
 	return rangeResponse(full, request.headers.get('range'));
 }
 
-/** Public snapshots: network first (the page does its own ETag revalidation), else the last copy. */
+/**
+ * Public snapshots: network first (the page does its own ETag revalidation), else the last copy.
+ * Alerts always revalidate past the browser's HTTP cache (max-age=10): a resident who opens `/` from
+ * a notification must get the alert just issued, not a list fetched seconds before it.
+ */
 async function snapshot(request: Request, url: URL): Promise<Response> {
 	try {
-		const response = await fetch(request);
+		const fresh = url.pathname === '/api/alerts' ? new Request(request, { cache: 'no-cache' }) : request;
+		const response = await fetch(fresh);
 		if (response.status === 200 && !request.headers.has('authorization')) {
 			await (await caches.open(dataCache)).put(url.pathname, response.clone());
 		}

@@ -184,9 +184,10 @@ describe('staff terminal in Chromium', () => {
 
 		expect(await axeViolations(page)).toEqual([]);
 		await page.emulateMedia({ colorScheme: 'dark' });
-		expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(
-			'rgb(18, 18, 18)'
-		);
+		// The theme "auto" follows the system through a media listener (static/look-init.js): async.
+		await expect
+			.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor))
+			.toBe('rgb(18, 18, 18)');
 		expect(await axeViolations(page)).toEqual([]);
 	});
 

@@ -94,12 +94,13 @@ const rows: Record<string, [string, string, string, string, string]> = {
 		'据此起草避难信息',
 		'이 정보로 피난 정보 작성'
 	],
+	// The accessible name starts with the visible label (WCAG 2.5.3 label in name), then the item.
 	'jma.make_alert_of': [
-		'「{title}」から避難情報を作成',
-		'「{title}」から ひなん じょうほうを つくる',
-		'Draft an evacuation alert from “{title}”',
-		'据“{title}”起草避难信息',
-		'「{title}」로 피난 정보 작성'
+		'この情報から避難情報を作成：{title}',
+		'この じょうほうから ひなん じょうほうを つくる：{title}',
+		'Draft an evacuation alert from this: {title}',
+		'据此起草避难信息：{title}',
+		'이 정보로 피난 정보 작성: {title}'
 	],
 	'jma.prefilled': [
 		'「{title}」から下書きを作りました。内容を確かめ、必要なら直してから発令してください（自動では発令しません）。',
