@@ -8,12 +8,8 @@
  * public.staff, the same authority as in embedded mode.
  */
 import type { Alert, AlertInput } from '../domain/alert.ts';
-import {
-	withOrderState,
-	type OpenOrder,
-	type OpenOrderAck,
-	type OpenOrderInput
-} from '../domain/open-order.ts';
+import type { OpenOrder, OpenOrderAck, OpenOrderInput } from '../domain/open-order.ts';
+import { withOrderState } from '../domain/open-order-state.ts';
 import type { Report, ReportInput } from '../domain/report.ts';
 import type { ShelterCollection } from '../domain/shelter.ts';
 import type { JmaRow, JmaSnapshot } from '../jma/snapshot.ts';

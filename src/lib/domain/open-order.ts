@@ -5,9 +5,11 @@
  */
 import { z } from 'zod';
 import { hazards } from './vocabulary.ts';
+import type { OpenOrder, OpenOrderState } from './open-order-state.ts';
 
-export const openOrderStates = ['requested', 'acknowledged', 'cancelled'] as const;
-export type OpenOrderState = (typeof openOrderStates)[number];
+// The row shape and its state rule live apart from the schemas: the supabase adapter needs them
+// on every page, and zod must stay out of the resident's first JavaScript.
+export * from './open-order-state.ts';
 
 /** Body of POST /api/open-orders: some shelters by id, or every designated one for a hazard. */
 export const openOrderInputSchema = z.union([
@@ -31,36 +33,6 @@ export const openOrderAckSchema = z.strictObject({
 	confirmed_at: z.iso.datetime({ offset: true })
 });
 export type OpenOrderAck = z.infer<typeof openOrderAckSchema>;
-
-export interface OpenOrder {
-	id: number;
-	shelter_id: string;
-	note: string;
-	hazard: string | null;
-	issued_by: string | null;
-	issued_at: string;
-	resent_at: string | null;
-	resent_count: number;
-	acknowledged_by: string | null;
-	acknowledged_at: string | null;
-	cancelled_by: string | null;
-	cancelled_at: string | null;
-	drill: boolean;
-	state: OpenOrderState;
-	/** Only in the answer of an issue: the shelter already had this requested order. */
-	existing?: boolean;
-}
-
-/** An order row with its state, by the rule of public.open_order_state() (the supabase adapter
- * reads rows through PostgREST, without the SQL function). */
-export function withOrderState(row: Omit<OpenOrder, 'state'>): OpenOrder {
-	const state: OpenOrderState = row.cancelled_at
-		? 'cancelled'
-		: row.acknowledged_at
-			? 'acknowledged'
-			: 'requested';
-	return { ...row, state };
-}
 
 /** The order state HQ shows per shelter: its newest order that is not cancelled. */
 export interface ShelterOrderState {

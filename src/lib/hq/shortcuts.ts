@@ -21,11 +21,11 @@ export interface KeyInput {
 
 /** The list shown in the help: key and message key of its description. */
 export const shortcutList: [string, string][] = [
-	['?', 'ui.keys.help'],
-	['/', 'ui.keys.search'],
-	['v', 'ui.keys.view_filter'],
-	['1–9', 'ui.keys.tab'],
-	['Esc', 'ui.keys.clear']
+	['?', 'hq.keys.help'],
+	['/', 'hq.keys.search'],
+	['v', 'hq.keys.view_filter'],
+	['1–9', 'hq.keys.tab'],
+	['Esc', 'hq.keys.clear']
 ];
 
 const typingTags = new Set(['INPUT', 'TEXTAREA', 'SELECT']);

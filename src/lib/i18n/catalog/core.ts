@@ -25,6 +25,7 @@ export const coreAreas: Record<string, AreaCatalog> = {
 
 /** The areas loaded on demand, by the route prefixes that use them. */
 export const lazyAreas: { prefixes: string[]; load: () => Promise<AreaCatalog[]> }[] = [
+	{ prefixes: ['/print', '/hq/print'], load: async () => [(await import('./print.ts')).default] },
 	{
 		prefixes: ['/hq', '/staff'],
 		load: async () => [

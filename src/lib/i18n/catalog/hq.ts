@@ -669,7 +669,73 @@ const rows: Record<string, [string, string, string, string, string]> = {
 		'No entries.',
 		'没有记录。',
 		'기록이 없습니다.'
-	]
+	],
+	// HQ layout
+	'hq.layout.panels': ['本部の機能', 'ほんぶの きのう', 'HQ tools', '本部功能', '본부 기능'],
+	'hq.tab.alerts': ['避難情報', 'ひなんの じょうほう', 'Alerts', '避难信息', '피난 정보'],
+	'hq.tab.orders': ['開設指示', 'ひらく しじ', 'Opening orders', '开设指示', '개설 지시'],
+	'hq.tab.totals': ['町丁目別', 'まちごと', 'By district', '按町丁目', '동네별'],
+	'hq.tab.messages': ['連絡', 'れんらく', 'Messages', '联络', '연락'],
+	'hq.tab.jma': ['気象庁', 'きしょうちょう', 'JMA', '气象厅', '기상청'],
+	'hq.tab.notify': ['通知', 'おしらせ', 'Notifications', '通知', '알림'],
+	'hq.tab.shelter': [
+		'避難所の詳細',
+		'ひなんじょの くわしい こと',
+		'Shelter details',
+		'避难所详情',
+		'대피소 상세'
+	],
+	'hq.tab.drill': ['訓練', 'くんれん', 'Drill', '演练', '훈련'],
+	'hq.tab.data': ['データ', 'データ', 'Data', '数据', '데이터'],
+	'hq.tab.accounts': ['アカウント', 'アカウント', 'Accounts', '账户', '계정'],
+	'hq.tab.audit': ['操作記録', 'そうさの きろく', 'Audit log', '操作记录', '작업 기록'],
+	'hq.layout.select_hint': [
+		'一覧か地図で避難所を選ぶと、ここに報告の履歴が出ます。',
+		'リストか ちずで ひなんじょを えらぶと、ここに ほうこくの きろくが でます。',
+		'Select a shelter in the table or on the map to see its report history here.',
+		'在列表或地图上选择避难所，这里会显示其报告记录。',
+		'목록이나 지도에서 대피소를 선택하면 여기에 보고 기록이 표시됩니다.'
+	],
+	'hq.layout.map_note': [
+		'同じ内容は避難所一覧にもあります。地図の点を選ぶと一覧の行が選ばれます。',
+		'おなじ ことは ひなんじょの リストにも あります。ちずの てんを えらぶと リストの ぎょうが えらばれます。',
+		'The shelter table has the same content. Selecting a dot selects its row.',
+		'避难所列表有相同内容。选择地图上的点会选中列表中的行。',
+		'대피소 목록에도 같은 내용이 있습니다. 지도의 점을 선택하면 목록의 행이 선택됩니다.'
+	],
+	'hq.layout.view_filter': [
+		'地図に見えている避難所だけ',
+		'ちずに みえている ひなんじょ だけ',
+		'Only shelters in the map view',
+		'仅显示地图范围内的避难所',
+		'지도에 보이는 대피소만'
+	],
+	// Keyboard shortcuts
+	'hq.keys.button': ['キー操作 (?)', 'キーそうさ (?)', 'Shortcuts (?)', '快捷键 (?)', '단축키 (?)'],
+	'hq.keys.title': ['キー操作', 'キーそうさ', 'Keyboard shortcuts', '键盘快捷键', '키보드 단축키'],
+	'hq.keys.help': ['この一覧を開く', 'この リストを ひらく', 'Open this list', '打开此列表', '이 목록 열기'],
+	'hq.keys.search': [
+		'一覧の検索へ',
+		'リストの けんさくへ',
+		'Go to the table search',
+		'转到列表搜索',
+		'목록 검색으로'
+	],
+	'hq.keys.view_filter': [
+		'地図の範囲で絞り込む／戻す',
+		'ちずの はんいで しぼる／もどす',
+		'Filter by the map view on/off',
+		'按地图范围筛选／取消',
+		'지도 범위로 좁히기／해제'
+	],
+	'hq.keys.tab': [
+		'機能のタブを選ぶ',
+		'きのうの タブを えらぶ',
+		'Choose a tool tab',
+		'选择功能标签',
+		'기능 탭 선택'
+	],
+	'hq.keys.clear': ['選択を解除', 'えらんだのを やめる', 'Clear the selection', '取消选择', '선택 해제']
 };
 
 const locales = ['ja', 'ja-x-easy', 'en', 'zh-Hans', 'ko'] as const;

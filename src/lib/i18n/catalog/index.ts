@@ -9,6 +9,7 @@ import jma from './jma.ts';
 import map from './map.ts';
 import notify from './notify.ts';
 import orders from './orders.ts';
+import print from './print.ts';
 import numbers from './numbers.ts';
 import resident from './resident.ts';
 import staff from './staff.ts';
@@ -32,6 +33,7 @@ export const areas: Record<string, AreaCatalog> = {
 	orders,
 	numbers,
 	ui,
+	print,
 	accounts
 };
 
