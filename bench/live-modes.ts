@@ -6,16 +6,11 @@
  * database's bare insert as the in-run baseline. Runs bench/live-latency.ts once per cell.
  *   node bench/live-modes.ts [--seconds 20]
  */
-import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { parseFigures, reportFigure } from './report.ts';
+import { reportFigure } from './report.ts';
+import { liveModes as modes, printTable, runLiveLatency } from './support/live-run.ts';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' } } });
-const modes = [
-	{ label: 'PGlite', args: ['--db', 'pglite'] },
-	{ label: 'PostgreSQL', args: ['--db', 'postgres'] },
-	{ label: 'PostgreSQL × 2 servers', args: ['--db', 'postgres', '--servers', '2'] }
-];
 const loads = [
 	{ label: 'design (200 subscribers)', subscribers: '200' },
 	{ label: 'stress (2,000 subscribers)', subscribers: '2000' }
@@ -33,15 +28,7 @@ for (const mode of modes) {
 			'--seconds',
 			values.seconds
 		];
-		const run = spawnSync(process.execPath, ['bench/live-latency.ts', ...args], {
-			encoding: 'utf8',
-			maxBuffer: 64 * 1024 * 1024
-		});
-		if (run.status !== 0) {
-			process.stdout.write(run.stdout + run.stderr);
-			throw new Error(`live-latency ${args.join(' ')} exited ${run.status}`);
-		}
-		const figures = parseFigures(run.stdout);
+		const figures = runLiveLatency(args);
 		const get = (name: string) => figures.find((f) => f.name === name);
 		const p50 = get('report→event p50');
 		const p99 = get('report→event p99');
@@ -61,9 +48,7 @@ for (const mode of modes) {
 		for (const f of figures) reportFigure({ ...f, name: `${mode.label} ${load.label}: ${f.name}` });
 	}
 }
-const header = ['mode', 'load', 'p50 / p99', 'target', 'bare insert p50', 'p50 ÷ insert', 'missed', 'result'];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join(' | ');
-console.log('\n' + line(header));
-console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
-for (const row of rows) console.log(line(row));
+printTable(
+	['mode', 'load', 'p50 / p99', 'target', 'bare insert p50', 'p50 ÷ insert', 'missed', 'result'],
+	rows
+);

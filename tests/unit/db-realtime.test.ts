@@ -46,6 +46,41 @@ describe.each(drivers)('realtime on %s', (driver) => {
 		return result.rows.map((row) => Number(row.id));
 	}
 
+	test('every message arrives once, in id order, equal to its stored row: also one too big for NOTIFY and one after a rolled-back send', async () => {
+		const from = received.length;
+		const send = (payload: unknown) =>
+			opened.db.asService((tx) =>
+				tx.query(`select realtime.send($1::jsonb, 'synthetic', 'synthetic-topic', true)`, [
+					JSON.stringify(payload)
+				])
+			);
+		await send({ n: 1 });
+		// Too big for the 8,000-byte payload: announced by id only, read from the table.
+		await send({ n: 2, filler: 'x'.repeat(10_000) });
+		// A send that rolls back leaves a gap in the ids: the next message is read, not skipped.
+		await opened.db
+			.asService(async (tx) => {
+				await tx.query(`select realtime.send('{"n":0}'::jsonb, 'synthetic', 'synthetic-topic', true)`);
+				throw new Error('synthetic rollback');
+			})
+			.catch(() => undefined);
+		await send({ n: 3 });
+		await send({ n: 4 });
+		const messages = (await delivered(from, 4)).filter((m) => m.topic === 'synthetic-topic');
+		expect(messages.map((m) => (m.payload as { n: number }).n)).toEqual([1, 2, 3, 4]);
+		const stored = await opened.db.asService((tx) =>
+			tx.query<{ id: number; payload: unknown; inserted_at: Date | string }>(
+				`select id, payload, inserted_at from realtime.messages where topic = 'synthetic-topic' order by id`
+			)
+		);
+		expect(messages.map((m) => [m.id, m.payload])).toEqual(stored.rows.map((r) => [Number(r.id), r.payload]));
+		for (const [i, row] of stored.rows.entries()) {
+			const at = row.inserted_at instanceof Date ? row.inserted_at : new Date(row.inserted_at);
+			expect(Math.abs(Date.parse(messages[i].inserted_at) - at.getTime())).toBeLessThan(1000);
+		}
+		expect(messages[2].id).toBeGreaterThan(messages[1].id + 1);
+	});
+
 	test('a report announces public status on shelters and the full report on hq', async () => {
 		const from = received.length;
 		const body = reportBody(shelterA, { evacuees: 40, note: 'synthetic private note', needs: ['medical'] });

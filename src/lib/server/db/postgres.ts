@@ -2,7 +2,8 @@
  * The same Database on a real PostgreSQL server (node-postgres): used by the tests to prove the
  * migrations do not depend on PGlite, and by any deployer who prefers a PostgreSQL server with
  * the shim. Realtime: LISTEN on one dedicated connection; the shim's realtime.send serializes
- * senders, so reading `id > last` after each notification never skips a row.
+ * senders, so notifications come in id order: the next row is delivered from the notification
+ * itself, and anything else (a gap, an id-only payload) reads `id > last`, which never skips a row.
  */
 import pg from 'pg';
 import type { Claims, Database, Tx } from './types.ts';
@@ -64,12 +65,15 @@ export async function openPostgres(connectionString: string, poolSize = 8): Prom
 	fanout.lastId = Number(start?.rows[0]?.id ?? 0);
 	listener.on('notification', (note) => {
 		if (note.channel !== 'realtime' || closed) return;
-		void drains.run(() =>
-			fanout.drain(async (afterId) => {
+		const payload = note.payload ?? '';
+		void drains.run(async () => {
+			// The next row, carried whole by the notification: no read (one round trip less per event).
+			if (fanout.deliverNotified(payload)) return;
+			await fanout.drain(async (afterId) => {
 				const result = await pool.query<RealtimeRow>(realtimeAfterSql, [afterId]);
 				return result.rows;
-			})
-		);
+			});
+		});
 	});
 	await listener.query('listen realtime');
 

@@ -149,6 +149,26 @@ export class RealtimeFanout {
 		return () => this.#listeners.delete(listener);
 	}
 
+	/**
+	 * Delivers a message straight from its NOTIFY payload (the shim's realtime.send sends the whole
+	 * row when it fits) when it is the very next id: senders are serialized until commit, so
+	 * notifications arrive in id order and no row can be skipped. Anything else (an id-only payload,
+	 * a gap after a rolled-back send, a reconnect) answers false: the caller reads the table instead.
+	 */
+	deliverNotified(payload: string): boolean {
+		if (!payload.startsWith('{')) return false;
+		let row: RealtimeRow;
+		try {
+			row = JSON.parse(payload) as RealtimeRow;
+		} catch {
+			return false;
+		}
+		if (Number(row.id) !== this.lastId + 1) return false;
+		// Same form as a row read by the driver (a Date): the payload has the instant with its offset.
+		this.#emit(toRealtimeMessage({ ...row, inserted_at: new Date(row.inserted_at) }));
+		return true;
+	}
+
 	/** Never rejects: a failed read is logged and retried from the same id at the next drain. */
 	async drain(read: (afterId: number) => Promise<RealtimeRow[]>): Promise<void> {
 		for (;;) {
@@ -159,19 +179,20 @@ export class RealtimeFanout {
 				console.error('reading realtime messages failed:', error);
 				return;
 			}
-			for (const row of rows) {
-				const message = toRealtimeMessage(row);
-				this.lastId = message.id;
-				for (const listener of this.#listeners) {
-					try {
-						listener(message);
-					} catch (error) {
-						// A faulty subscriber must not stop delivery to the others.
-						console.error('realtime listener failed:', error);
-					}
-				}
-			}
+			for (const row of rows) this.#emit(toRealtimeMessage(row));
 			if (rows.length < drainBatch) return;
+		}
+	}
+
+	#emit(message: RealtimeMessage): void {
+		this.lastId = message.id;
+		for (const listener of this.#listeners) {
+			try {
+				listener(message);
+			} catch (error) {
+				// A faulty subscriber must not stop delivery to the others.
+				console.error('realtime listener failed:', error);
+			}
 		}
 	}
 }

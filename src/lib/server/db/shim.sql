@@ -115,6 +115,8 @@ set search_path = ''
 as $$
 declare
 	new_id bigint;
+	new_at timestamptz;
+	note text;
 begin
 	-- Serialize senders until commit, so ids become visible in id order even on a multi-connection
 	-- PostgreSQL server: a reader resuming "after id N" can then never skip a later commit of a
@@ -122,8 +124,12 @@ begin
 	perform pg_advisory_xact_lock(7355608);
 	insert into realtime.messages (payload, event, topic, private, extension)
 	values (send.payload, send.event, send.topic, send.private, 'broadcast')
-	returning id into new_id;
-	perform pg_notify('realtime', new_id::text);
+	returning id, inserted_at into new_id, new_at;
+	-- The whole row when it fits NOTIFY's 8,000-byte payload (the app servers then need no read);
+	-- else only its id.
+	note := jsonb_build_object('id', new_id, 'topic', send.topic, 'event', send.event,
+		'payload', send.payload, 'private', send.private, 'inserted_at', new_at)::text;
+	perform pg_notify('realtime', case when octet_length(note) < 7900 then note else new_id::text end);
 end
 $$;
 revoke all on function realtime.send(jsonb, text, text, boolean) from public, anon, authenticated;
