@@ -144,8 +144,9 @@ describe('LiveHub', () => {
 		await new Promise((r) => setTimeout(r, 60));
 		expect(busy.frames).toHaveLength(2);
 		expect(idsOf(busy.frames[1])).toEqual([2, 3]);
-		// Timers may fire up to 1 ms early against performance.now().
-		expect(busy.writtenAt[1] - busy.writtenAt[0]).toBeGreaterThanOrEqual(20 / fanoutShare - 1);
+		// libuv's timers run on the loop's cached clock, which may lag performance.now() by a
+		// millisecond or two on a busy machine (seen: 1.4 ms in CI).
+		expect(busy.writtenAt[1] - busy.writtenAt[0]).toBeGreaterThanOrEqual(20 / fanoutShare - 2);
 		hub.close();
 	});
 

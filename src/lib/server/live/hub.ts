@@ -120,7 +120,8 @@ export class LiveHub {
 		if (this.#scheduled) return;
 		this.#scheduled = true;
 		const wait = this.#quietUntil - performance.now();
-		if (wait > 0) setTimeout(() => this.flush(), wait);
+		// Whole milliseconds, rounded up: a fractional delay is truncated by the timer and fires early.
+		if (wait > 0) setTimeout(() => this.flush(), Math.ceil(wait));
 		else setImmediate(() => this.flush());
 	}
 
