@@ -153,7 +153,8 @@ describe('resident home', () => {
 		});
 		expect(mine.status).toBe(201);
 		await expect.poll(() => banners.count(), { timeout: 15_000 }).toBe(2);
-		expect(await banners.first().getAttribute('data-level')).toBe('4');
+		// Highest level first, once the list has settled (a live update may land in two renders).
+		await expect.poll(() => banners.first().getAttribute('data-level')).toBe('4');
 		expect(await banners.first().textContent()).toContain('警戒レベル4 避難指示');
 		expect(await banners.first().evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
 			'rgb(170, 0, 170)'
