@@ -1,9 +1,10 @@
 import type { Alert } from '#lib/domain/alert.ts';
 import type { ShelterCollection } from '#lib/domain/shelter.ts';
-import { isResync, type Backend, type LiveState } from '#lib/backend/port.ts';
+import { isResync, type Backend, type LiveEvent, type LiveState } from '#lib/backend/port.ts';
 import { PointIndex } from '#lib/geo/shelter-index.ts';
 import { isoAt } from './alerts.ts';
 import { ResidentCache } from './cache.ts';
+import { FetchWindow } from './fetch-window.ts';
 import { startRefresh } from './refresh.ts';
 import { sheltersOf, type ResidentShelter } from './shelters.ts';
 
@@ -32,6 +33,8 @@ export class ResidentData {
 
 	readonly #backend: Backend;
 	readonly #cache: ResidentCache | null;
+	/** Live events that arrive during a refetch are replayed on its answer (see fetch-window.ts). */
+	readonly #window = new FetchWindow<LiveEvent>();
 
 	constructor(backend: Backend) {
 		this.#backend = backend;
@@ -87,22 +90,35 @@ export class ResidentData {
 			this.loaded = true;
 			return;
 		}
+		const ticket = this.#window.begin();
 		try {
-			const [snapshot, alerts] = await Promise.all([
+			const [fetched, fetchedAlerts] = await Promise.all([
 				this.#backend.listShelters(),
 				this.#backend.listAlerts()
 			]);
+			const replay = this.#window.end(ticket);
 			const at = Date.now();
+			this.offline = false;
+			this.now = at;
+			if (replay === null) return; // a later refresh already answered
+			let snapshot = fetched;
+			let alerts = fetchedAlerts;
+			if (replay.length) {
+				const { applyAlertEvent, applyStatusEvent } = await import('./live.ts');
+				for (const event of replay) {
+					snapshot = applyStatusEvent(snapshot, event);
+					alerts = applyAlertEvent(alerts, event);
+				}
+			}
 			this.snapshot = snapshot;
 			this.alerts = alerts;
 			this.snapshotAt = this.alertsAt = isoAt(at);
-			this.offline = false;
-			this.now = at;
 			await Promise.all([
 				this.#cache?.saveSnapshot($state.snapshot(snapshot), at),
 				this.#cache?.saveAlerts($state.snapshot(alerts), at)
 			]);
 		} catch (error) {
+			this.#window.abandon(ticket);
 			this.offline = true;
 			throw error;
 		} finally {
@@ -137,7 +153,8 @@ export class ResidentData {
 			(event) => {
 				// The server could not replay what we missed: refetch, as after a reconnect.
 				if (isResync(event)) void this.refresh().catch(() => {});
-				else
+				else {
+					this.#window.record(event);
 					void live.then(({ applyAlertEvent, applyStatusEvent }) => {
 						if (event.topic === 'shelters' && this.snapshot) {
 							this.snapshot = applyStatusEvent(this.snapshot, event);
@@ -145,6 +162,7 @@ export class ResidentData {
 							this.alerts = applyAlertEvent(this.alerts, event);
 						}
 					});
+				}
 			},
 			(state) => {
 				// Delivery is not guaranteed: after any reconnect, refetch the snapshot.
