@@ -18,8 +18,9 @@ function alert(id: string, level: 3 | 4 | 5): Alert {
 		issued_at: '2026-12-06T01:00:00.000Z',
 		expires_at: null,
 		cancelled_at: null,
+		issued_by: null,
 		drill: false
-	} as Alert;
+	};
 }
 const event = (payload: Alert): LiveEvent => ({ topic: 'alerts', payload }) as LiveEvent;
 
