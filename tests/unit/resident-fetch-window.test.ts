@@ -16,7 +16,6 @@ function alert(id: string, level: 3 | 4 | 5): Alert {
 		areas: ['all'],
 		text: { ja: id },
 		issued_at: '2026-12-06T01:00:00.000Z',
-		expires_at: null,
 		cancelled_at: null,
 		issued_by: null,
 		drill: false
