@@ -8,6 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import opentype, { type Font } from 'opentype.js';
+import { glyphRangeStarts } from '../src/lib/map/glyph-ranges.ts';
 import { ProtoWriter } from './protobuf.ts';
 import { flattenPath, renderSdf } from './sdf.ts';
 
@@ -22,7 +23,7 @@ export const fontStacks = [
 const fontSize = 24;
 const buffer = 3;
 /** Ranges that get real glyphs: Latin-1, Latin Extended-A/B, General Punctuation, arrows. */
-const glyphRanges = new Set([0, 256, 512, 8192, 8448]);
+const glyphRanges = new Set(glyphRangeStarts);
 
 function encodeGlyph(font: Font, codePoint: number, ascender: number): Uint8Array | null {
 	const glyph = font.charToGlyph(String.fromCodePoint(codePoint));

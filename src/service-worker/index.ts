@@ -11,6 +11,7 @@
 import { assets, immutable, prerendered, routes } from '$app/manifest';
 import { version } from '$app/env';
 import { rangeResponse } from '#lib/resident/range.ts';
+import { glyphRangeStart, glyphRangeStarts, precachedGlyphRangeStarts } from '#lib/map/glyph-ranges.ts';
 import { ResidentCache } from '#lib/resident/cache.ts';
 import {
 	isJmaPushPayload,
@@ -28,11 +29,25 @@ const dataPaths = new Set(['/api/shelters', '/api/alerts']);
 /** How long a navigation waits for the network before the cached page is shown instead. */
 const pageTimeoutMs = 4000;
 
-const files = [...immutable, ...assets, ...prerendered].map((file) => file.path);
-/** Every page route without parameters (/, /about, /hq, /kiosk, /map, /staff …). */
+/** Glyph ranges are cached as drawn (glyph-ranges.ts), except Latin-1, which every map needs. */
+const files = [...immutable, ...assets, ...prerendered]
+	.map((file) => file.path)
+	.filter((path) => {
+		const start = glyphRangeStart(decodeURI(path.startsWith('/') ? path : `/${path}`));
+		return start === null || precachedGlyphRangeStarts.includes(start);
+	});
+/**
+ * Every page route without parameters (/, /about, /hq, /kiosk, /map, /staff …). Printable pages
+ * are cached when first opened, not installed with the app: paper is printed while the power is
+ * on, and /print/shelters alone (every shelter's QR code) was a fifth of a resident's first visit.
+ */
 const pages = routes
-	.filter((route) => route.page && !route.id.includes('['))
+	.filter((route) => route.page && !route.id.includes('[') && !isPrintPage(route.id as string))
 	.map((route) => route.id as string);
+
+function isPrintPage(path: string): boolean {
+	return path.startsWith('/print/') || path.startsWith('/hq/print/');
+}
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(
@@ -143,8 +158,11 @@ sw.addEventListener('fetch', (event) => {
 	const url = new URL(request.url);
 	if (url.origin !== sw.location.origin) return;
 
+	const glyphStart = glyphRangeStart(url.pathname);
 	if (url.pathname.endsWith('.pmtiles')) {
 		event.respondWith(archive(request));
+	} else if (glyphStart !== null) {
+		event.respondWith(glyphs(request, glyphStart));
 	} else if (dataPaths.has(url.pathname)) {
 		event.respondWith(snapshot(request, url));
 	} else if (url.pathname.startsWith('/api/')) {
@@ -169,6 +187,22 @@ async function archive(request: Request): Promise<Response> {
 		full = fetched;
 	}
 	return rangeResponse(full, request.headers.get('range'));
+}
+
+/**
+ * Glyph ranges: an empty range (most of them: Japanese uses the device's font) is answered here;
+ * a Latin range from the cache, else fetched and kept. Offline and never fetched: an empty range,
+ * so the map still draws and only those few characters are missing from labels.
+ */
+async function glyphs(request: Request, start: number): Promise<Response> {
+	const empty = () =>
+		new Response(new Uint8Array(0), { headers: { 'content-type': 'application/x-protobuf' } });
+	if (!glyphRangeStarts.includes(start)) return empty();
+	try {
+		return await staticFile(request);
+	} catch {
+		return empty();
+	}
 }
 
 /**

@@ -99,6 +99,19 @@ describe('resident app offline', () => {
 		expect(ranged).toMatchObject({ status: 206, length: 127, magic: 'PMTiles', version: 3 });
 		expect(ranged.range).toMatch(/^bytes 0-126\/\d+$/);
 
+		// Glyphs offline: Latin-1 was precached (real SDF glyphs); an empty range (Japanese is drawn
+		// with the device's font) is answered by the worker itself, never a network error.
+		const glyphSizes = await page.evaluate(async () => {
+			const size = async (range: string) => {
+				const response = await fetch(`/generated/map/glyphs/Noto%20Sans%20Regular/${range}.pbf`);
+				return { status: response.status, bytes: (await response.arrayBuffer()).byteLength };
+			};
+			return { latin: await size('0-255'), kana: await size('12288-12543') };
+		});
+		expect(glyphSizes.latin.status).toBe(200);
+		expect(glyphSizes.latin.bytes).toBeGreaterThan(10_000);
+		expect(glyphSizes.kana).toEqual({ status: 200, bytes: 0 });
+
 		// The 町丁目 picker works offline (prerendered list), and the peek then shows the nearest
 		// open flood shelters from the remembered status.
 		await page.selectOption('#town-select', komae.towns[0].name);
