@@ -13,9 +13,12 @@ import { cityConfigSchema } from '#lib/data/city-config.ts';
 import { dataCredits } from '#lib/data/credits.ts';
 import { isFresh, openDataDir, parseArgs, readJson, repoRoot, writeJson } from '../scripts/data/io.ts';
 import { basemapLayers, cutTiles } from './basemap.ts';
+import { palettes } from '#lib/map/theme.ts';
+import { previewFrame } from '#lib/map/preview-frame.ts';
 import { buildGlyphs } from './glyphs.ts';
 import { osmLayers } from './osm.ts';
 import { writeArchive } from './pmtiles-writer.ts';
+import { buildPreviewSvg } from './preview.ts';
 import { buildSprite } from './sprite.ts';
 import { buildStyle } from './style.ts';
 import { verifyArchive } from './verify.ts';
@@ -57,6 +60,7 @@ const inputs = [
 		.map((name) => join(repoRoot, 'tiles', name)),
 	join(repoRoot, 'src/lib/map/style.ts'),
 	join(repoRoot, 'src/lib/map/theme.ts'),
+	join(repoRoot, 'src/lib/map/preview-frame.ts'),
 	join(repoRoot, 'src/lib/data/credits.ts'),
 	...(osm ? [osm] : [])
 ];
@@ -140,6 +144,14 @@ try {
 		JSON.stringify(buildStyle({ ...styleInput, theme: 'dark' }))
 	);
 
+	const frame = previewFrame(config.bbox);
+	const preview = {
+		light: writeHashed('preview', 'svg', buildPreviewSvg(layers, config.bbox, palettes.light)),
+		dark: writeHashed('preview-dark', 'svg', buildPreviewSvg(layers, config.bbox, palettes.dark)),
+		width: frame.width,
+		height: frame.height
+	};
+
 	const shelters = readJson(join(dataDir, 'shelters.json')) as { shelters: Record<string, unknown>[] };
 	const shelterGeojson = JSON.stringify({
 		type: 'FeatureCollection',
@@ -184,6 +196,7 @@ try {
 		glyphs,
 		sprite,
 		shelters: sheltersUrl,
+		preview,
 		attribution
 	});
 	const perZoom = Object.entries(check.perZoom)

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAccount, call, signIn, type TestAccount } from '../support/api.ts';
 import { gotoHydrated, useBrowser } from '../support/browser.ts';
 import { startServer, tempDataDir, type RunningServer } from '../support/server.ts';
+import { openFullMap } from '../support/map.ts';
 import { chooseHazardAndTown, listedIds } from './resident-helpers.ts';
 
 const harness = useBrowser();
@@ -51,6 +52,9 @@ describe('resident home without MapLibre', () => {
 		const chunk = maplibreChunk();
 		const { page, context } = await harness.newPage({
 			viewport: { width: 390, height: 844 },
+			// No service worker: once it controls the page it would serve the chunk from its precache,
+			// past the page's Fetch interception (a download that failed has no cached copy either).
+			serviceWorkers: 'block',
 			allowErrors: [new RegExp(`Failed to load resource.*${chunk.split('/').pop()!.replace('.', '\\.')}`)]
 		});
 		const cdp = await context.newCDPSession(page);
@@ -62,6 +66,11 @@ describe('resident home without MapLibre', () => {
 		await cdp.send('Fetch.enable', { patterns: [{ urlPattern: `*${chunk}` }] });
 
 		await gotoHydrated(page, server.url + '/');
+		// A phone's first visit: the light preview, and MapLibre not even requested.
+		await page.getByTestId('map-preview').locator('image').first().waitFor({ state: 'attached' });
+		await page.waitForTimeout(1_000);
+		expect(blocked).toEqual([]);
+		await openFullMap(page);
 		await expect
 			.poll(() => page.locator('[data-map-status]').getAttribute('data-map-status'), { timeout: 20_000 })
 			.toBe('error');

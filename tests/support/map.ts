@@ -4,7 +4,17 @@
  */
 import type { Page } from 'playwright-core';
 
+/**
+ * On a phone's first visit the resident home shows the light preview (MapPreview) until the
+ * resident asks for the map: press its button, as a resident would. No-op where no preview shows.
+ */
+export async function openFullMap(page: Page): Promise<void> {
+	const button = page.getByTestId('map-preview').getByRole('button');
+	if (await button.count()) await button.click();
+}
+
 export async function waitForMapIdle(page: Page): Promise<void> {
+	await openFullMap(page);
 	await page.waitForSelector('[data-map-status="ready"]', { timeout: 30_000 });
 	await page.waitForFunction(() => {
 		const map = (window as unknown as { __bosaiMap?: import('maplibre-gl').Map }).__bosaiMap;

@@ -24,5 +24,9 @@ export const mapManifestSchema = z.object({
 	glyphs: url,
 	sprite: url,
 	shelters: url,
+	/** The light preview (tiles/preview.ts); optional so a manifest from an older build still loads. */
+	preview: z
+		.object({ light: url, dark: url, width: z.number().positive(), height: z.number().positive() })
+		.optional(),
 	attribution: z.array(z.string())
 });

@@ -1,0 +1,88 @@
+/**
+ * The light map preview (MapPreview): on a phone's first visit the resident home draws the
+ * basemap SVG from the tile build, with every shelter on it, in the server's first HTML, and does
+ * not request MapLibre, its stylesheet or the PMTiles archive. Pressing the preview's button opens
+ * the real map; this device then opens it by itself on the next visit. A wide screen opens it at
+ * once. Real Chromium, real build, real tiles.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe.ts';
+import { gotoHydrated, useBrowser } from '../support/browser.ts';
+import { startServer, tempDataDir, type RunningServer } from '../support/server.ts';
+
+const harness = useBrowser();
+let server: RunningServer;
+
+beforeAll(async () => {
+	server = await startServer({ dataDir: tempDataDir('bosai-preview-') });
+});
+afterAll(async () => {
+	await server?.stop();
+});
+
+const mapFiles = /maplibre|engine\.|\.pmtiles/;
+
+describe('resident map preview', () => {
+	it('a phone first sees the preview with every shelter, without MapLibre; the button opens the map, remembered', async () => {
+		const html = await (await fetch(server.url + '/')).text();
+		const previewUrl = /href="(\/generated\/map\/preview\.[0-9a-f]{12}\.svg)"/.exec(html)?.[1];
+		expect(previewUrl).toBeTruthy();
+		const svg = await fetch(server.url + previewUrl!);
+		expect(svg.status).toBe(200);
+		expect(svg.headers.get('content-type')).toContain('image/svg+xml');
+		expect(await svg.text()).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 1000 \d+"/);
+
+		const { page } = await harness.newPage({ viewport: { width: 390, height: 844 }, bypassCSP: true });
+		const requested: string[] = [];
+		page.on('request', (request) => requested.push(request.url()));
+		await gotoHydrated(page, server.url + '/');
+		const preview = page.getByTestId('map-preview');
+		const shelters = (await (await fetch(server.url + '/api/shelters')).json()) as { features: unknown[] };
+		await expect.poll(() => preview.locator('circle, rect').count()).toBe(shelters.features.length);
+		await page.waitForTimeout(1_500);
+		expect(requested.filter((url) => mapFiles.test(url))).toEqual([]);
+		expect(await page.locator('[data-map-status]').count()).toBe(0);
+		expect(await axeViolations(page, { bestPractice: true })).toEqual([]);
+
+		await preview.getByRole('button', { name: '詳しい地図を開く' }).click();
+		await expect
+			.poll(() => page.locator('[data-map-status]').getAttribute('data-map-status'), { timeout: 30_000 })
+			.toBe('ready');
+		expect(await preview.count()).toBe(0);
+		expect(requested.some((url) => /\.pmtiles/.test(url))).toBe(true);
+
+		// The next visit on this device starts the map without being asked.
+		await page.reload();
+		await expect
+			.poll(() => page.locator('[data-map-status]').getAttribute('data-map-status'), { timeout: 30_000 })
+			.toBe('ready');
+	});
+
+	it('a wide screen opens the full map at once', async () => {
+		const { page } = await harness.newPage({ viewport: { width: 1280, height: 800 } });
+		await gotoHydrated(page, server.url + '/');
+		await expect
+			.poll(() => page.locator('[data-map-status]').getAttribute('data-map-status'), { timeout: 30_000 })
+			.toBe('ready');
+	});
+
+	it('in the dark theme the preview shows the dark basemap, and passes axe', async () => {
+		const { page } = await harness.newPage({
+			viewport: { width: 390, height: 844 },
+			colorScheme: 'dark',
+			bypassCSP: true // only so that axe can be injected
+		});
+		await gotoHydrated(page, server.url + '/');
+		const shown = await page
+			.getByTestId('map-preview')
+			.locator('image')
+			.evaluateAll((images) =>
+				images
+					.filter((image) => getComputedStyle(image).display !== 'none')
+					.map((image) => image.getAttribute('href'))
+			);
+		expect(shown).toHaveLength(1);
+		expect(shown[0]).toMatch(/\/preview-dark\.[0-9a-f]{12}\.svg$/);
+		expect(await axeViolations(page, { bestPractice: true })).toEqual([]);
+	});
+});
