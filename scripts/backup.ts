@@ -5,46 +5,32 @@
 // The file lands in --out, else BOSAI_BACKUP_DIR, else ./backups; its name says when and at
 // which schema version it was taken. Restore with `npm run restore FILE`.
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataDirBusyError, lockDataDir } from '#lib/server/api/data-dir-lock.ts';
 import { writePgDump, writePgliteBackup } from '#lib/server/db/backup.ts';
-import {
-	backupRequestDir,
-	backupSignal,
-	readyFile,
-	requestPath,
-	type BackupDone
-} from '#lib/server/db/backup-service.ts';
+import { requestPath, type BackupDone } from '#lib/server/db/backup-service.ts';
 import { databaseMode } from '#lib/server/db/mode.ts';
 import { openPglite } from '#lib/server/db/pglite.ts';
+import { askRunningServer, serverIsReady } from '#lib/server/db/server-request.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string' }, timeout: { type: 'string' } } });
 const outDir = resolve(values.out ?? process.env.BOSAI_BACKUP_DIR ?? 'backups');
 const timeoutMs = Number(values.timeout ?? 300) * 1000;
 
 async function askServer(dataDir: string, pid: number): Promise<string> {
-	const ready = join(dataDir, backupRequestDir, readyFile);
-	if (!existsSync(ready) || Number(readFileSync(ready, 'utf8')) !== pid) {
+	if (!serverIsReady(dataDir, pid)) {
 		throw new Error(
 			`the server (pid ${pid}) is still starting or too old to take backups; try again shortly`
 		);
 	}
 	const id = randomUUID();
-	const { request, done } = requestPath(dataDir, id);
-	writeFileSync(request, JSON.stringify({ id, dir: outDir }), { mode: 0o600 });
-	process.kill(pid, backupSignal);
-	const deadline = Date.now() + timeoutMs;
-	while (!existsSync(done)) {
-		if (Date.now() > deadline) {
-			rmSync(request, { force: true });
-			throw new Error(`the server did not answer within ${timeoutMs / 1000} s`);
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	const answer = JSON.parse(readFileSync(done, 'utf8')) as BackupDone;
-	rmSync(done, { force: true });
+	const answer = await askRunningServer<BackupDone>(
+		pid,
+		requestPath(dataDir, id),
+		JSON.stringify({ id, dir: outDir }),
+		timeoutMs
+	);
 	if (!answer.file) throw new Error(answer.error ?? 'the server wrote no backup');
 	return answer.file;
 }

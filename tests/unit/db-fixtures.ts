@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { openDatabase } from '#lib/server/db/index.ts';
 import type { Claims, Database, Tx } from '#lib/server/db/types.ts';
 import { startPostgres } from '../support/postgres.ts';
@@ -45,6 +46,29 @@ export async function openTestDatabase(driver: Driver, migrate = true): Promise<
 		await cluster.stop();
 		throw error;
 	}
+}
+
+export interface FixtureDatabase {
+	readonly db: Database;
+}
+
+/**
+ * For a describe block: opens `driver`'s database with createFixtures before its tests and closes
+ * it after them. Read `.db` inside tests and hooks (it is there once this beforeAll ran).
+ */
+export function fixtureDatabase(driver: Driver): FixtureDatabase {
+	let opened: OpenedDatabase | undefined;
+	beforeAll(async () => {
+		opened = await openTestDatabase(driver);
+		await createFixtures(opened.db);
+	}, 120_000);
+	afterAll(async () => opened?.close(), 30_000);
+	return {
+		get db() {
+			if (!opened) throw new Error('the fixture database opens in beforeAll');
+			return opened.db;
+		}
+	};
 }
 
 export const ids = {
@@ -88,6 +112,14 @@ export async function createFixtures(db: Database): Promise<void> {
 			[ids.hq, ids.staffA, ids.staffB, shelterA, shelterB]
 		);
 	});
+}
+
+/** How many reports are stored, or how many match `where` (SQL on public.shelter_reports, $1…). */
+export async function countReports(db: Database, where = 'true', params: unknown[] = []): Promise<number> {
+	const result = await db.asService((tx) =>
+		tx.query<{ n: number }>(`select count(*)::int as n from public.shelter_reports where ${where}`, params)
+	);
+	return result.rows[0].n;
 }
 
 export function reportBody(shelterId: string, overrides: Record<string, unknown> = {}) {

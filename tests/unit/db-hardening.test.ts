@@ -19,8 +19,10 @@ import {
 	type Actor,
 	type OpenedDatabase,
 	claimsOf,
+	countReports,
 	createFixtures,
 	drivers,
+	fixtureDatabase,
 	openTestDatabase,
 	probe,
 	reportBody,
@@ -101,23 +103,10 @@ async function submitAs(db: Database, userId: string, body: Record<string, unkno
 	});
 }
 
-async function storedBy(db: Database, userId: string): Promise<number> {
-	const r = await db.asService((tx) =>
-		tx.query<{ n: number }>('select count(*)::int as n from public.shelter_reports where reporter = $1', [
-			userId
-		])
-	);
-	return r.rows[0].n;
-}
+const storedBy = (db: Database, userId: string) => countReports(db, 'reporter = $1', [userId]);
 
 describe.each(drivers)('hardening (issue 18) on %s', (driver) => {
-	let opened: OpenedDatabase;
-
-	beforeAll(async () => {
-		opened = await openTestDatabase(driver);
-		await createFixtures(opened.db);
-	}, 120_000);
-	afterAll(async () => opened?.close(), 30_000);
+	const opened = fixtureDatabase(driver);
 
 	test('M3: a report for a hidden shelter is not broadcast on the public topic; its staff and HQ still get it', async () => {
 		const db = opened.db;

@@ -4,13 +4,12 @@
  * names another shelter is refused without revealing the stored report.
  */
 import type { Claims } from '#lib/server/db/types.ts';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
-	type OpenedDatabase,
 	claimsOf,
-	createFixtures,
+	countReports,
 	drivers,
-	openTestDatabase,
+	fixtureDatabase,
 	reportBody,
 	rpc,
 	shelterA,
@@ -25,22 +24,9 @@ interface Ack {
 }
 
 describe.each(drivers)('report idempotency on %s', (driver) => {
-	let opened: OpenedDatabase;
+	const opened = fixtureDatabase(driver);
 
-	beforeAll(async () => {
-		opened = await openTestDatabase(driver);
-		await createFixtures(opened.db);
-	}, 120_000);
-	afterAll(async () => opened?.close(), 30_000);
-
-	const count = async (clientId: string) => {
-		const result = await opened.db.asService((tx) =>
-			tx.query<{ n: number }>('select count(*)::int as n from public.shelter_reports where client_id = $1', [
-				clientId
-			])
-		);
-		return result.rows[0].n;
-	};
+	const count = (clientId: string) => countReports(opened.db, 'client_id = $1', [clientId]);
 
 	test('the same client_id twice: one row, the same answer, marked duplicate', async () => {
 		const body = reportBody(shelterA);
@@ -136,9 +122,7 @@ describe.each(drivers)('report idempotency on %s', (driver) => {
 	});
 
 	test('bad input writes nothing and fails with a client-error SQLSTATE', async () => {
-		const before = await opened.db.asService((tx) =>
-			tx.query<{ n: number }>('select count(*)::int as n from public.shelter_reports')
-		);
+		const before = await countReports(opened.db);
 		const cases: [Record<string, unknown>, string][] = [
 			[reportBody(shelterA, { evacuees: -1 }), '23514'],
 			[reportBody(shelterA, { status: 'burning' }), '23514'],
@@ -160,9 +144,6 @@ describe.each(drivers)('report idempotency on %s', (driver) => {
 		await expect(
 			rpc(opened.db, 'hq', 'public.submit_report($1)', [reportBody('synthetic-unknown')])
 		).rejects.toMatchObject({ code: 'P0002' });
-		const after = await opened.db.asService((tx) =>
-			tx.query<{ n: number }>('select count(*)::int as n from public.shelter_reports')
-		);
-		expect(after.rows[0].n).toBe(before.rows[0].n);
+		expect(await countReports(opened.db)).toBe(before);
 	});
 });

@@ -4,15 +4,15 @@
  * by the status change, 余力 and 定員状況 derived from HQ's structured capacity, and the open-data
  * functions that leave hidden shelters and non-public fields out.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { HqShelter } from '#lib/hq/types.ts';
 import {
 	type Actor,
-	type OpenedDatabase,
+	type FixtureDatabase,
 	claimsOf,
-	createFixtures,
+	countReports,
 	drivers,
-	openTestDatabase,
+	fixtureDatabase,
 	probe,
 	reportBody,
 	rpc,
@@ -20,19 +20,12 @@ import {
 	shelterB
 } from './db-fixtures.ts';
 
-async function reportCount(opened: OpenedDatabase): Promise<number> {
-	const result = await opened.db.asService((tx) =>
-		tx.query<{ n: number }>('select count(*)::int as n from public.shelter_reports')
-	);
-	return result.rows[0]!.n;
-}
-
-async function shelterOf(opened: OpenedDatabase, id: string): Promise<HqShelter> {
+async function shelterOf(opened: FixtureDatabase, id: string): Promise<HqShelter> {
 	const list = await rpc<HqShelter[]>(opened.db, 'hq', 'public.hq_shelters()');
 	return list.find((s) => s.id === id)!;
 }
 
-async function submit(opened: OpenedDatabase, actor: Actor, body: Record<string, unknown>) {
+async function submit(opened: FixtureDatabase, actor: Actor, body: Record<string, unknown>) {
 	return probe(opened.db, actor, (tx) => tx.query('select public.submit_report($1) as r', [body]));
 }
 
@@ -48,23 +41,17 @@ const refused: [string, Record<string, unknown>, string][] = [
 ];
 
 describe.each(drivers)('report numbers on %s', (driver) => {
-	let opened: OpenedDatabase;
-
-	beforeAll(async () => {
-		opened = await openTestDatabase(driver);
-		await createFixtures(opened.db);
-	}, 120_000);
-	afterAll(async () => opened?.close(), 30_000);
+	const opened = fixtureDatabase(driver);
 
 	test.each(refused)('the report RPC refuses %s and writes nothing', async (_name, fields, code) => {
-		const before = await reportCount(opened);
+		const before = await countReports(opened.db);
 		const outcome = await submit(opened, 'staffA', reportBody(shelterA, fields));
 		expect(outcome).toMatchObject({ code });
 		// Committed for real (not the probe's rollback): still nothing written.
 		await expect(
 			rpc(opened.db, 'staffA', 'public.submit_report($1)', [reportBody(shelterA, fields)])
 		).rejects.toMatchObject({ code });
-		expect(await reportCount(opened)).toBe(before);
+		expect(await countReports(opened.db)).toBe(before);
 	});
 
 	test('the table checks refuse the same rows on their own (platform insert), and staff cannot insert directly', async () => {

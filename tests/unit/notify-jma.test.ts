@@ -7,7 +7,7 @@
  * ../shared/data/jma at test time (加工, tests/support/jma.ts); subscribers are synthetic.
  */
 import webpush from 'web-push';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { jmaSubject } from '#lib/notify/jma-mail.ts';
 import { type JmaPushPayload, jmaPushPayload } from '#lib/notify/jma-payload.ts';
 import { ingestTelegram } from '#lib/server/jma/ingest.ts';
@@ -28,10 +28,10 @@ import {
 	actors,
 	createFixtures,
 	drivers,
+	fixtureDatabase,
 	openTestDatabase,
 	probe,
-	rpc,
-	type OpenedDatabase
+	rpc
 } from './db-fixtures.ts';
 import { callFrom, countRows, syntheticPushKeys } from './notify-fixtures.ts';
 
@@ -59,14 +59,11 @@ async function jmaDeliveries(db: Database): Promise<[string, string, number][]> 
 }
 
 describe.each(drivers)('JMA warning notifications on %s', (driver) => {
-	let opened: OpenedDatabase;
+	const opened = fixtureDatabase(driver);
 	let db: Database;
-	beforeAll(async () => {
-		opened = await openTestDatabase(driver);
+	beforeAll(() => {
 		db = opened.db;
-		await createFixtures(db);
-	}, 120_000);
-	afterAll(async () => opened?.close(), 30_000);
+	});
 
 	test('the subscribe and update RPCs take `jma` (default off), refuse a non-boolean with nothing written, and the manage view shows it', async () => {
 		const off = await subscribePush(db, pushBody());
@@ -243,12 +240,7 @@ function tamagawaAt(level: 2 | 3 | 4, serial: number): string {
 }
 
 describe.each(drivers)('JMA river forecast levels on %s', (driver) => {
-	let opened: OpenedDatabase;
-	beforeAll(async () => {
-		opened = await openTestDatabase(driver);
-		await createFixtures(opened.db);
-	}, 120_000);
-	afterAll(async () => opened?.close(), 30_000);
+	const opened = fixtureDatabase(driver);
 
 	test('a rise notifies, a fall that stays at レベル3相当+ is silent, a new rise notifies again, a fall below 3 ends it', async () => {
 		const db = opened.db;

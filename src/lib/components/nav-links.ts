@@ -1,4 +1,4 @@
-/** The site's main navigation (SiteHeader, and the resident home's compact menu). */
+/** The site's main navigation (NavLinks.svelte: SiteHeader, and the resident home's compact menu). */
 export const navLinks = [
 	{ path: '/', key: 'common.nav.resident' },
 	{ path: '/staff', key: 'common.nav.staff' },

@@ -7,10 +7,10 @@
  * a `.done.json` next to it and removes the request.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../db/types.ts';
-import { backupRequestDir, backupSignal, readyFile } from '../db/backup-service.ts';
+import { askRunningServer, backupSignal, serverIsReady, writeAtomically } from '../db/server-request.ts';
 import { runUsersCommand, usersCommandSchema, type UsersCommand } from './users-command.ts';
 
 export const usersRequestDir = 'users-requests';
@@ -18,11 +18,6 @@ export const usersRequestDir = 'users-requests';
 interface UsersDone {
 	lines?: string[];
 	error?: string;
-}
-
-function writeAtomically(file: string, body: string) {
-	writeFileSync(`${file}.partial`, body, { mode: 0o600 });
-	renameSync(`${file}.partial`, file);
 }
 
 async function answer(db: Database, dir: string): Promise<void> {
@@ -62,27 +57,17 @@ export async function askServerToRun(
 	timeoutMs = 60_000
 ): Promise<string[]> {
 	const dir = join(dataDir, usersRequestDir);
-	// The ready file is written after both handlers are installed: never signal before (Node's
-	// default for SIGUSR2 is to exit).
-	const ready = join(dataDir, backupRequestDir, readyFile);
-	if (!existsSync(dir) || !existsSync(ready) || Number(readFileSync(ready, 'utf8')) !== pid) {
+	// Never signal before the server's handlers are installed (serverIsReady).
+	if (!existsSync(dir) || !serverIsReady(dataDir, pid)) {
 		throw new Error(`the server (pid ${pid}) is still starting or too old for this; try again shortly`);
 	}
 	const id = randomUUID();
-	const request = join(dir, `${id}.json`);
-	const done = join(dir, `${id}.done.json`);
-	writeAtomically(request, JSON.stringify(command));
-	process.kill(pid, backupSignal);
-	const deadline = Date.now() + timeoutMs;
-	while (!existsSync(done)) {
-		if (Date.now() > deadline) {
-			rmSync(request, { force: true });
-			throw new Error(`the server did not answer within ${timeoutMs / 1000} s`);
-		}
-		await new Promise((r) => setTimeout(r, 50));
-	}
-	const answered = JSON.parse(readFileSync(done, 'utf8')) as UsersDone;
-	rmSync(done, { force: true });
+	const answered = await askRunningServer<UsersDone>(
+		pid,
+		{ request: join(dir, `${id}.json`), done: join(dir, `${id}.done.json`) },
+		JSON.stringify(command),
+		timeoutMs
+	);
 	if (answered.error !== undefined) throw new Error(answered.error);
 	return answered.lines ?? [];
 }

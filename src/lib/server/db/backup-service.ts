@@ -5,14 +5,14 @@
  * `.done.json` file next to it. With BOSAI_BACKUP_DIR set, the server also backs itself up once
  * a day (and shortly after start) and keeps BOSAI_BACKUP_KEEP_DAYS days (default 7).
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { backupRequestDir, pruneBackups, writePgliteBackup } from './backup.ts';
+import { backupSignal, readyFile, writeAtomically } from './server-request.ts';
 import type { Database } from './types.ts';
 
-export { backupRequestDir };
-export const backupSignal = 'SIGUSR2';
+export { backupRequestDir, backupSignal, readyFile };
 
 const requestSchema = z.object({ id: z.string().regex(/^[a-f0-9-]{8,64}$/), dir: z.string().min(1) });
 
@@ -21,17 +21,9 @@ export interface BackupDone {
 	error?: string;
 }
 
-/** Written once the signal handler is installed: the CLI signals only the pid found here. */
-export const readyFile = 'server.pid';
-
 export function requestPath(dataDir: string, id: string): { request: string; done: string } {
 	const dir = join(dataDir, backupRequestDir);
 	return { request: join(dir, `${id}.json`), done: join(dir, `${id}.done.json`) };
-}
-
-function writeAtomically(file: string, body: string) {
-	writeFileSync(`${file}.partial`, body, { mode: 0o600 });
-	renameSync(`${file}.partial`, file);
 }
 
 /** Answers every pending request in turn (a second signal while busy is picked up by the loop). */
