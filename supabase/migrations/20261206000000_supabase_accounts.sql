@@ -1,0 +1,163 @@
+-- Accounts in Supabase mode (issue 16): GoTrue owns auth.users there, so the server creates users
+-- and sets passwords through supabase-js auth.admin (service-role key, server side only) and the
+-- database keeps what it owns: public.staff (role, shelter, kind, disabled_at) and the audit log.
+--   - auth_is_gotrue(): auth.users belongs to Supabase Auth (GoTrue keeps auth.refresh_tokens;
+--     the embedded shim has none). Callers cannot create tables in schema auth.
+--   - Least privilege: on Supabase, no SQL function writes a password hash into auth.users
+--     (hq_create_account, hq_reset_password and the platform's create_account would store a
+--     scrypt hash GoTrue cannot read): check_password_hash refuses there with 42501.
+--   - revoke_sessions also deletes the account's GoTrue sessions (their refresh tokens go with
+--     them), so reset/move/disable end refreshing on Supabase too. Access tokens already issued
+--     stay valid until they expire (GoTrue JWTs are not looked up): is_hq() and my_shelter_id()
+--     now ignore a disabled account, so such a token keeps no HQ or shelter rights in RLS.
+--   - platform_link_account / platform_reset_password: the server's steps (service_role only)
+--     with the verified caller as `actor`; each checks the actor is HQ and writes the audit row.
+
+create function public.auth_is_gotrue() returns boolean
+language sql stable security definer
+set search_path = ''
+as $$
+	select to_regclass('auth.refresh_tokens') is not null
+$$;
+revoke execute on function public.auth_is_gotrue() from public, anon, authenticated;
+
+create or replace function public.check_password_hash(hash text) returns void
+language plpgsql stable
+set search_path = ''
+as $$
+begin
+	if public.auth_is_gotrue() then
+		raise exception 'Supabase Auth owns passwords here: accounts are managed through the server (auth.admin)'
+			using errcode = '42501';
+	end if;
+	if hash is null or hash !~ '^scrypt\$[0-9]+\$[0-9]+\$[0-9]+\$[A-Za-z0-9_-]{16,64}\$[A-Za-z0-9_-]{32,128}$' then
+		raise exception 'password hash is malformed' using errcode = '22023';
+	end if;
+end
+$$;
+revoke execute on function public.check_password_hash(text) from public, anon, authenticated;
+
+create or replace function public.is_hq() returns boolean
+language sql stable security definer
+set search_path = ''
+as $$
+	select coalesce(
+		(select s.role = 'hq' and s.disabled_at is null from public.staff as s
+		 where s.user_id = (select auth.uid())),
+		false
+	)
+$$;
+
+create or replace function public.my_shelter_id() returns text
+language sql stable security definer
+set search_path = ''
+as $$
+	select s.shelter_id from public.staff as s
+	where s.user_id = (select auth.uid()) and s.role = 'staff' and s.disabled_at is null
+$$;
+
+-- GoTrue's sessions of an account (refresh tokens cascade). Nothing in embedded mode. Should the
+-- project's owner role lack the grant, the step goes on with a warning: a disable still bans.
+create function public.end_gotrue_sessions(account uuid) returns void
+language plpgsql volatile security definer
+set search_path = ''
+as $$
+begin
+	if public.auth_is_gotrue() and to_regclass('auth.sessions') is not null then
+		begin
+			execute 'delete from auth.sessions where user_id = $1' using account;
+		exception when insufficient_privilege then
+			raise warning 'could not end the Supabase Auth sessions of %', account;
+		end;
+	end if;
+end
+$$;
+revoke execute on function public.end_gotrue_sessions(uuid) from public, anon, authenticated;
+
+create or replace function public.revoke_sessions(account uuid) returns integer
+language plpgsql volatile security definer
+set search_path = ''
+as $$
+declare
+	next_version integer;
+begin
+	if not exists (select 1 from auth.users as u where u.id = account) then
+		raise exception 'no such account' using errcode = 'P0002';
+	end if;
+	perform public.end_gotrue_sessions(account);
+	insert into public.session_versions as v (user_id, version, revoked_at)
+	values (account, 1, now())
+	on conflict (user_id) do update set version = v.version + 1, revoked_at = now()
+	returning v.version into next_version;
+	return next_version;
+end
+$$;
+
+-- The audit row of one account step with an explicit actor (the server's steps on Supabase).
+create function public.audit_account_by(actor uuid, account uuid, step text, detail jsonb) returns void
+language sql volatile security definer
+set search_path = ''
+as $$
+	insert into public.audit_log (actor, table_name, action, row_id, old, new)
+	values (actor, 'accounts', 'UPDATE', account::text, null,
+		jsonb_build_object('step', step) || coalesce(detail, '{}'::jsonb));
+$$;
+revoke execute on function public.audit_account_by(uuid, uuid, text, jsonb) from public, anon, authenticated;
+
+create or replace function public.audit_account(account uuid, step text, detail jsonb) returns void
+language sql volatile security definer
+set search_path = ''
+as $$
+	select public.audit_account_by((select auth.uid()), account, step, detail);
+$$;
+
+-- The server verified `actor`'s token; the database still decides whether the actor is HQ.
+create function public.require_hq_actor(actor uuid) returns void
+language plpgsql stable security definer
+set search_path = ''
+as $$
+begin
+	if not exists (select 1 from public.staff as s
+		where s.user_id = actor and s.role = 'hq' and s.disabled_at is null) then
+		raise exception 'only HQ may do this' using errcode = '42501';
+	end if;
+end
+$$;
+revoke execute on function public.require_hq_actor(uuid) from public, anon, authenticated;
+
+-- A user Supabase Auth just created (auth.admin.createUser) gets its role and shelter.
+create function public.platform_link_account(actor uuid, account uuid, app_role text, shelter text)
+returns void
+language plpgsql volatile security definer
+set search_path = ''
+as $$
+begin
+	perform public.require_hq_actor(actor);
+	insert into public.staff (user_id, role, shelter_id, kind) values (account, app_role, shelter, 'person');
+	perform public.audit_account_by(actor, account, 'create', jsonb_build_object(
+		'username', (select u.email from auth.users as u where u.id = account),
+		'role', app_role, 'shelter_id', shelter, 'kind', 'person'));
+end
+$$;
+
+-- Before the server sets a new password (auth.admin.updateUserById): the account must be one HQ
+-- manages; its sessions end and the step is audited. Answers the account's e-mail.
+create function public.platform_reset_password(actor uuid, account uuid) returns text
+language plpgsql volatile security definer
+set search_path = ''
+as $$
+begin
+	perform public.require_hq_actor(actor);
+	if not exists (select 1 from public.staff as s where s.user_id = account) then
+		raise exception 'no such account' using errcode = 'P0002';
+	end if;
+	perform public.revoke_sessions(account);
+	perform public.audit_account_by(actor, account, 'reset_password', null);
+	return (select u.email from auth.users as u where u.id = account);
+end
+$$;
+
+revoke execute on function public.platform_link_account(uuid, uuid, text, text),
+	public.platform_reset_password(uuid, uuid) from public, anon, authenticated;
+grant execute on function public.platform_link_account(uuid, uuid, text, text),
+	public.platform_reset_password(uuid, uuid) to service_role;
