@@ -6,8 +6,8 @@
 --   - Least privilege: on Supabase, no SQL function writes a password hash into auth.users
 --     (hq_create_account, hq_reset_password and the platform's create_account would store a
 --     scrypt hash GoTrue cannot read): check_password_hash refuses there with 42501.
---   - revoke_sessions also deletes the account's GoTrue sessions (their refresh tokens go with
---     them), so reset/move/disable end refreshing on Supabase too. Access tokens already issued
+--   - revoke_sessions (its session_versions row, by trigger) also deletes the account's GoTrue
+--     sessions (their refresh tokens go with them), so reset/move/disable end refreshing there too. Access tokens already issued
 --     stay valid until they expire (GoTrue JWTs are not looked up): is_hq() and my_shelter_id()
 --     now ignore a disabled account, so such a token keeps no HQ or shelter rights in RLS.
 --   - platform_link_account / platform_reset_password: the server's steps (service_role only)
@@ -74,24 +74,21 @@ end
 $$;
 revoke execute on function public.end_gotrue_sessions(uuid) from public, anon, authenticated;
 
-create or replace function public.revoke_sessions(account uuid) returns integer
+-- Every revoke_sessions() bumps the account's row in session_versions: that also ends its GoTrue
+-- sessions (reset password, move, disable).
+create function public.end_gotrue_sessions_of_version() returns trigger
 language plpgsql volatile security definer
 set search_path = ''
 as $$
-declare
-	next_version integer;
 begin
-	if not exists (select 1 from auth.users as u where u.id = account) then
-		raise exception 'no such account' using errcode = 'P0002';
-	end if;
-	perform public.end_gotrue_sessions(account);
-	insert into public.session_versions as v (user_id, version, revoked_at)
-	values (account, 1, now())
-	on conflict (user_id) do update set version = v.version + 1, revoked_at = now()
-	returning v.version into next_version;
-	return next_version;
+	perform public.end_gotrue_sessions(new.user_id);
+	return new;
 end
 $$;
+revoke execute on function public.end_gotrue_sessions_of_version() from public, anon, authenticated;
+create trigger session_versions_end_gotrue_sessions
+	after insert or update on public.session_versions
+	for each row execute function public.end_gotrue_sessions_of_version();
 
 -- The audit row of one account step with an explicit actor (the server's steps on Supabase).
 create function public.audit_account_by(actor uuid, account uuid, step text, detail jsonb) returns void

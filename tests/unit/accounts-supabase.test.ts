@@ -33,10 +33,15 @@ let hqToken: string;
 let staffToken: string;
 const saved = { ...process.env };
 
-const anonClient = () =>
-	createClient(fake.url, fake.anonKey, { auth: { persistSession: false, autoRefreshToken: false } });
-const adminClient = () =>
-	createClient(fake.url, fake.serviceRoleKey, { auth: { persistSession: false, autoRefreshToken: false } });
+const noSession = { persistSession: false, autoRefreshToken: false };
+const anonClient = () => createClient(fake.url, fake.anonKey, { auth: noSession });
+const adminClient = () => createClient(fake.url, fake.serviceRoleKey, { auth: noSession });
+/** The database as a signed-in user, the way the browser adapter reaches PostgREST. */
+const asUser = (token: string) =>
+	createClient(fake.url, fake.anonKey, {
+		auth: noSession,
+		global: { headers: { authorization: `Bearer ${token}` } }
+	});
 
 /** Signs in through supabase-js as the browser adapter does; answers the session. */
 async function signIn(email: string, password: string) {
@@ -73,6 +78,11 @@ async function call(
 		body: (await response.json()) as Record<string, unknown> & { error?: { code: string; message: string } }
 	};
 }
+
+const patchAccount = (id: string, body: unknown) =>
+	call(accountRoute.PATCH as Handler, { method: 'PATCH', token: hqToken, params: { id }, body });
+const createAccount = (body: unknown, token: string) =>
+	call(accountsRoute.POST as Handler, { method: 'POST', token, body });
 
 async function rows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
 	return db.asService(async (tx) => (await tx.query<T>(sql, params)).rows);
@@ -121,11 +131,7 @@ describe('the caller check', () => {
 		const before = await rows('select id from auth.users');
 		const list = await call(accountsRoute.GET as Handler, { method: 'GET', token: staffToken });
 		expect(list.status).toBe(403);
-		const create = await call(accountsRoute.POST as Handler, {
-			method: 'POST',
-			token: staffToken,
-			body: { username: 'synthetic-by-staff', role: 'hq' }
-		});
+		const create = await createAccount({ username: 'synthetic-by-staff', role: 'hq' }, staffToken);
 		expect(create.status).toBe(403);
 		expect(create.body.error?.message).toBe('Only HQ may do this');
 		expect(await rows('select id from auth.users')).toHaveLength(before.length);
@@ -145,11 +151,10 @@ describe('HQ', () => {
 	});
 
 	test('creates a staff account: a GoTrue user, its staff row, an audit row, a passphrase that signs in', async () => {
-		const answer = await call(accountsRoute.POST as Handler, {
-			method: 'POST',
-			token: hqToken,
-			body: { username: 'synthetic-new', role: 'staff', shelter_id: shelterA }
-		});
+		const answer = await createAccount(
+			{ username: 'synthetic-new', role: 'staff', shelter_id: shelterA },
+			hqToken
+		);
 		expect(answer.status).toBe(201);
 		created = answer.body as typeof created;
 		expect(created.username).toBe('synthetic-new');
@@ -164,10 +169,7 @@ describe('HQ', () => {
 		expect(await auditSteps(created.id)).toContainEqual({ step: 'create', actor: ids.hq });
 		// The browser adapter's sign-in (supabase-js), then RLS sees the new account's shelter.
 		const session = await signIn(accountEmail('synthetic-new'), created.password);
-		const asNew = createClient(fake.url, fake.anonKey, {
-			auth: { persistSession: false, autoRefreshToken: false },
-			global: { headers: { authorization: `Bearer ${session.access_token}` } }
-		});
+		const asNew = asUser(session.access_token);
 		expect((await asNew.rpc('my_shelter_id')).data).toBe(shelterA);
 		expect((await asNew.rpc('is_hq')).data).toBe(false);
 	});
@@ -175,18 +177,10 @@ describe('HQ', () => {
 	test('bad input: 400 with the schema message and nothing changed', async () => {
 		const users = await rows('select id from auth.users');
 		const audit = await rows('select id from public.audit_log');
-		const bad = await call(accountsRoute.POST as Handler, {
-			method: 'POST',
-			token: hqToken,
-			body: { username: 'No Spaces!', role: 'staff', shelter_id: shelterA }
-		});
+		const bad = await createAccount({ username: 'No Spaces!', role: 'staff', shelter_id: shelterA }, hqToken);
 		expect(bad.status).toBe(400);
 		expect(bad.body.error?.message).toMatch(/username/);
-		const noShelter = await call(accountsRoute.POST as Handler, {
-			method: 'POST',
-			token: hqToken,
-			body: { username: 'synthetic-lost', role: 'staff' }
-		});
+		const noShelter = await createAccount({ username: 'synthetic-lost', role: 'staff' }, hqToken);
 		expect(noShelter.status).toBe(400);
 		expect(noShelter.body.error?.message).toMatch(/shelter_id/);
 		expect(await rows('select id from auth.users')).toHaveLength(users.length);
@@ -194,17 +188,12 @@ describe('HQ', () => {
 	});
 
 	test('a taken user name: 409; an unknown shelter: 404 and no half-made GoTrue user', async () => {
-		const taken = await call(accountsRoute.POST as Handler, {
-			method: 'POST',
-			token: hqToken,
-			body: { username: 'synthetic-new', role: 'hq' }
-		});
+		const taken = await createAccount({ username: 'synthetic-new', role: 'hq' }, hqToken);
 		expect(taken.status).toBe(409);
-		const unknown = await call(accountsRoute.POST as Handler, {
-			method: 'POST',
-			token: hqToken,
-			body: { username: 'synthetic-nowhere', role: 'staff', shelter_id: 'synthetic-Z' }
-		});
+		const unknown = await createAccount(
+			{ username: 'synthetic-nowhere', role: 'staff', shelter_id: 'synthetic-Z' },
+			hqToken
+		);
 		expect(unknown.status).toBe(404);
 		expect(
 			await rows('select id from auth.users where email = $1', [accountEmail('synthetic-nowhere')])
@@ -213,12 +202,7 @@ describe('HQ', () => {
 
 	test('disable bans the user, ends its sessions (refresh fails) and takes its shelter rights at once', async () => {
 		const session = await signIn(accountEmail('synthetic-new'), created.password);
-		const answer = await call(accountRoute.PATCH as Handler, {
-			method: 'PATCH',
-			token: hqToken,
-			params: { id: created.id },
-			body: { disabled: true }
-		});
+		const answer = await patchAccount(created.id, { disabled: true });
 		expect(answer.status).toBe(200);
 		const [user] = await rows<{ banned_until: Date }>('select banned_until from auth.users where id = $1', [
 			created.id
@@ -234,10 +218,7 @@ describe('HQ', () => {
 		});
 		expect(again.error?.code).toBe('user_banned');
 		// Its access token is still a valid JWT until it expires, but the database ignores the account.
-		const asOld = createClient(fake.url, fake.anonKey, {
-			auth: { persistSession: false, autoRefreshToken: false },
-			global: { headers: { authorization: `Bearer ${session.access_token}` } }
-		});
+		const asOld = asUser(session.access_token);
 		expect((await asOld.rpc('my_shelter_id')).data).toBeNull();
 		expect(await auditSteps(created.id)).toContainEqual({ step: 'disable', actor: ids.hq });
 		const list = await call(accountsRoute.GET as Handler, { method: 'GET', token: hqToken });
@@ -248,23 +229,13 @@ describe('HQ', () => {
 	});
 
 	test('enable lifts the ban; HQ cannot disable itself', async () => {
-		const answer = await call(accountRoute.PATCH as Handler, {
-			method: 'PATCH',
-			token: hqToken,
-			params: { id: created.id },
-			body: { disabled: false }
-		});
+		const answer = await patchAccount(created.id, { disabled: false });
 		expect(answer.status).toBe(200);
 		expect(
 			await rows('select 1 from auth.users where id = $1 and banned_until is null', [created.id])
 		).toHaveLength(1);
 		await signIn(accountEmail('synthetic-new'), created.password);
-		const self = await call(accountRoute.PATCH as Handler, {
-			method: 'PATCH',
-			token: hqToken,
-			params: { id: ids.hq },
-			body: { disabled: true }
-		});
+		const self = await patchAccount(ids.hq, { disabled: true });
 		expect(self.status).toBe(400);
 		expect(self.body.error?.message).toMatch(/own account/);
 	});
@@ -295,12 +266,7 @@ describe('HQ', () => {
 	});
 
 	test('move to another shelter, audited; an unknown account is 404', async () => {
-		const answer = await call(accountRoute.PATCH as Handler, {
-			method: 'PATCH',
-			token: hqToken,
-			params: { id: created.id },
-			body: { shelter_id: shelterC }
-		});
+		const answer = await patchAccount(created.id, { shelter_id: shelterC });
 		expect(answer.status).toBe(200);
 		expect(
 			await rows('select 1 from public.staff where user_id = $1 and shelter_id = $2', [created.id, shelterC])
@@ -328,10 +294,7 @@ describe('HQ', () => {
 
 describe('least privilege on Supabase', () => {
 	test('HQ cannot write password hashes into GoTrue users through SQL', async () => {
-		const asHq = createClient(fake.url, fake.anonKey, {
-			auth: { persistSession: false, autoRefreshToken: false },
-			global: { headers: { authorization: `Bearer ${hqToken}` } }
-		});
+		const asHq = asUser(hqToken);
 		const hash = `scrypt$32768$8$1$${'A'.repeat(22)}$${'A'.repeat(43)}`;
 		const create = await asHq.rpc('hq_create_account', {
 			username: 'synthetic-sql',

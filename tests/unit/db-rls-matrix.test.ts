@@ -867,17 +867,11 @@ async function arrange(db: Database): Promise<State> {
  * accounts through auth.admin instead (supabase-admin/accounts.ts).
  */
 const gotrueRows: Row[] = [
-	{
-		name: 'rpc hq_create_account on Supabase',
-		expect: none,
-		run: q(`select public.hq_create_account('synthetic-new', '${hash}', 'staff', '${shelterA}') as r`)
-	},
-	{
-		name: 'rpc hq_reset_password on Supabase',
-		expect: none,
-		run: q(`select public.hq_reset_password('${ids.staffB}', '${hash}') as r`)
-	},
-	{ name: 'rpc hq_accounts on Supabase', expect: hqOnly, run: q('select public.hq_accounts() as r') }
+	...['rpc hq_create_account', 'rpc hq_reset_password'].map((name) => ({
+		...matrix.find((row) => row.name === name)!,
+		expect: none
+	})),
+	matrix.find((row) => row.name === 'rpc hq_accounts')!
 ];
 
 describe('RLS matrix on a Supabase-shaped auth schema (pglite)', () => {
@@ -891,7 +885,7 @@ describe('RLS matrix on a Supabase-shaped auth schema (pglite)', () => {
 	}, 120_000);
 	afterAll(async () => opened?.close(), 30_000);
 
-	test.each(gotrueRows)('$name', async (row) => {
+	test.each(gotrueRows)('$name on Supabase', async (row) => {
 		for (const actor of actors) {
 			const outcome = await probe(opened.db, actor, (tx) => row.run(tx, state));
 			const cell = 'rows' in outcome && outcome.rows.length > 0 ? 'allow' : 'deny';
