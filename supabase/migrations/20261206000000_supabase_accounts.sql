@@ -12,6 +12,9 @@
 --     now ignore a disabled account, so such a token keeps no HQ or shelter rights in RLS.
 --   - platform_link_account / platform_reset_password: the server's steps (service_role only)
 --     with the verified caller as `actor`; each checks the actor is HQ and writes the audit row.
+--   - Enrollment codes: platform_claim_enrollment_code (single use) and platform_enroll_device
+--     (binds the device user, audits), shared by both modes: on Supabase the server creates the
+--     user with auth.admin.createUser in between; embedded redeem_enrollment_code now uses them.
 
 create function public.auth_is_gotrue() returns boolean
 language sql stable security definer
@@ -158,3 +161,75 @@ revoke execute on function public.platform_link_account(uuid, uuid, text, text),
 	public.platform_reset_password(uuid, uuid) from public, anon, authenticated;
 grant execute on function public.platform_link_account(uuid, uuid, text, text),
 	public.platform_reset_password(uuid, uuid) to service_role;
+
+-- Enrollment codes: claiming a code (single use: used_at is set here) is one step for both modes.
+-- Answers {status: ok|unknown|used|expired} and, when ok, the code's id and shelter.
+create function public.platform_claim_enrollment_code(code_sha256 text) returns jsonb
+language plpgsql volatile security definer
+set search_path = ''
+as $$
+declare
+	rec public.enrollment_codes;
+begin
+	select * into rec from public.enrollment_codes as c
+	where c.code_sha256 = platform_claim_enrollment_code.code_sha256 for update;
+	if not found then
+		return jsonb_build_object('status', 'unknown');
+	elsif rec.used_at is not null then
+		return jsonb_build_object('status', 'used');
+	elsif rec.expires_at <= now() then
+		return jsonb_build_object('status', 'expired');
+	end if;
+	update public.enrollment_codes as c set used_at = now() where c.id = rec.id;
+	return jsonb_build_object('status', 'ok', 'id', rec.id, 'shelter_id', rec.shelter_id);
+end
+$$;
+
+-- Binds a device account to its claimed code's shelter and audits it. In Supabase mode the server
+-- calls it after auth.admin.createUser; `account` null (createUser failed) frees the code again.
+create function public.platform_enroll_device(code uuid, account uuid) returns void
+language plpgsql volatile security definer
+set search_path = ''
+as $$
+declare
+	rec public.enrollment_codes;
+begin
+	select * into rec from public.enrollment_codes as c where c.id = code and c.device is null for update;
+	if not found then
+		raise exception 'no such claimed code' using errcode = 'P0002';
+	end if;
+	if account is null then
+		update public.enrollment_codes as c set used_at = null where c.id = code;
+		return;
+	end if;
+	-- Embedded mode's create_account made the row already.
+	insert into public.staff (user_id, role, shelter_id, kind) values (account, 'staff', rec.shelter_id, 'device')
+	on conflict (user_id) do nothing;
+	update public.enrollment_codes as c set device = account where c.id = code;
+	perform public.audit_account_by(null, account, 'enroll_device', jsonb_build_object('code_id', code));
+end
+$$;
+
+-- Embedded mode's redeem, now on the shared steps (same answers as before).
+create or replace function public.redeem_enrollment_code(code_sha256 text, username text, password_hash text)
+returns jsonb
+language plpgsql volatile security definer
+set search_path = ''
+as $$
+declare
+	claimed jsonb := public.platform_claim_enrollment_code(code_sha256);
+	account uuid;
+begin
+	if claimed ->> 'status' <> 'ok' then
+		return claimed;
+	end if;
+	account := public.create_account(username, password_hash, 'staff', claimed ->> 'shelter_id', 'device');
+	perform public.platform_enroll_device((claimed ->> 'id')::uuid, account);
+	return jsonb_build_object('status', 'ok', 'id', account, 'shelter_id', claimed ->> 'shelter_id');
+end
+$$;
+
+revoke execute on function public.platform_claim_enrollment_code(text),
+	public.platform_enroll_device(uuid, uuid) from public, anon, authenticated;
+grant execute on function public.platform_claim_enrollment_code(text),
+	public.platform_enroll_device(uuid, uuid) to service_role;

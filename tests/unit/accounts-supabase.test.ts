@@ -16,6 +16,7 @@ import * as accountsRoute from '../../src/routes/api/accounts/+server.ts';
 import * as accountRoute from '../../src/routes/api/accounts/[id]/+server.ts';
 import * as passwordRoute from '../../src/routes/api/accounts/[id]/password/+server.ts';
 import * as codesRoute from '../../src/routes/api/accounts/enrollment-codes/+server.ts';
+import * as enrollRoute from '../../src/routes/api/enroll/+server.ts';
 import { gotrueSchemaSql, startFakeSupabase, type FakeSupabase } from '../support/fake-supabase.ts';
 import {
 	createFixtures,
@@ -71,7 +72,13 @@ async function call(
 		headers,
 		body: options.body === undefined ? undefined : JSON.stringify(options.body)
 	});
-	const event = { request, url, params: options.params ?? {}, locals: { claims: null } };
+	const event = {
+		request,
+		url,
+		params: options.params ?? {},
+		locals: { claims: null },
+		getClientAddress: () => '192.0.2.10'
+	};
 	const response = await handler(event as never);
 	return {
 		status: response.status,
@@ -281,14 +288,49 @@ describe('HQ', () => {
 		expect(unknown.status).toBe(404);
 	});
 
-	test('enrollment codes answer 501 in Supabase mode (not built yet)', async () => {
-		const answer = await call(codesRoute.POST as Handler, {
+	test('an enrollment code: made by HQ, works once, makes a device user bound to its shelter', async () => {
+		const made = await call(codesRoute.POST as Handler, {
 			method: 'POST',
 			token: hqToken,
 			path: '/api/accounts/enrollment-codes',
 			body: { shelter_id: shelterA }
 		});
-		expect(answer.status).toBe(501);
+		expect(made.status).toBe(201);
+		const code = made.body as { id: string; code: string; url: string; qr_svg: string };
+		expect(code.url).toMatch(/\/staff\?enroll=[A-Z2-9]{8}$/);
+		expect(code.qr_svg).toMatch(/^<svg/);
+		const enroll = (body: unknown) =>
+			call(enrollRoute.POST as Handler, { method: 'POST', path: '/api/enroll', body });
+		const attempts = async () =>
+			(await rows(`select id from public.signin_attempts where username = '#enroll'`)).length;
+		const users = (await rows('select id from auth.users')).length;
+		const before = await attempts();
+		const wrong = await enroll({ code: 'ZZZZ-ZZZZ' });
+		expect(wrong.status).toBe(400);
+		expect(wrong.body.error?.code).toBe('code_unknown');
+		expect(await attempts()).toBe(before + 1);
+		expect(await rows('select id from auth.users')).toHaveLength(users);
+
+		const device = await enroll({ code: code.code });
+		expect(device.status).toBe(201);
+		const { username, password, shelter_id } = device.body as Record<string, string>;
+		expect(shelter_id).toBe(shelterA);
+		const session = await signIn(accountEmail(username), password);
+		expect((await asUser(session.access_token).rpc('my_shelter_id')).data).toBe(shelterA);
+		const [staff] = await rows<{ kind: string }>('select kind from public.staff where user_id = $1', [
+			session.user.id
+		]);
+		expect(staff.kind).toBe('device');
+		expect(await auditSteps(session.user.id)).toContainEqual({ step: 'enroll_device', actor: null });
+		const again = await enroll({ code: code.code });
+		expect(again.status).toBe(410);
+		expect(again.body.error?.code).toBe('code_used');
+
+		const list = await call(codesRoute.GET as Handler, { method: 'GET', token: hqToken });
+		const listed = (list.body.codes as { id: string; device: string | null }[]).find((c) => c.id === code.id);
+		expect(listed?.device).toBe(session.user.id);
+		const staffCodes = await call(codesRoute.GET as Handler, { method: 'GET', token: staffToken });
+		expect(staffCodes.status).toBe(403);
 	});
 });
 

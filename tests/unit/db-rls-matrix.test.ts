@@ -743,6 +743,16 @@ const matrix: Row[] = [
 	},
 	{ name: 'rpc auth_is_gotrue called directly', expect: none, run: q('select public.auth_is_gotrue() as r') },
 	{
+		name: 'rpc platform_claim_enrollment_code called directly',
+		expect: none,
+		run: q(`select public.platform_claim_enrollment_code('${'d'.repeat(64)}') as r`)
+	},
+	{
+		name: 'rpc platform_enroll_device called directly',
+		expect: none,
+		run: q(`select public.platform_enroll_device(gen_random_uuid(), null) as r`)
+	},
+	{
 		name: 'rpc signin_admit',
 		expect: none,
 		run: q(`select public.signin_admit('x', 'y', '{}'::jsonb) as r`)

@@ -13,13 +13,6 @@ const rows: Record<string, [string, string, string, string, string]> = {
 		'管理职员、本部账户和终端。停用、重置密码或调动后，该账户的登录会立即结束。',
 		'직원·본부 계정과 단말을 관리합니다. 비활성화·비밀번호 재발급·이동 시 해당 계정의 로그인은 즉시 종료됩니다.'
 	],
-	'accounts.enroll_unavailable': [
-		'Supabase モードでは、端末登録コードはまだ使えません。端末には「作成」で職員アカウントを作ってください。',
-		'Supabase モード では たんまつ とうろく コード は まだ つかえません。「つくる」で アカウント を つくって ください。',
-		'Enrollment codes are not available in Supabase mode yet. Create a staff account for the terminal instead.',
-		'Supabase 模式下暂不能使用终端登记码。请用“创建”为终端创建职员账户。',
-		'Supabase 모드에서는 아직 단말 등록 코드를 사용할 수 없습니다. 단말에는 「만들기」로 직원 계정을 만드세요.'
-	],
 	'accounts.list_caption': [
 		'アカウント一覧（{count}件）',
 		'アカウント の いちらん（{count}）',

@@ -9,6 +9,10 @@ import type { Claims } from '../db/types.ts';
 import { runtime } from '../api/runtime.ts';
 import { supabaseAdminConfig } from '../supabase-admin/config.ts';
 import { supabaseHqAccounts } from '../supabase-admin/accounts.ts';
+import { redeemWithSupabaseAuth, supabaseLimits } from '../supabase-admin/enroll.ts';
+import { DbSignInGuard, enrollDbLimits } from '../auth/db-guard.ts';
+import { redeemInDatabase, type Redeem } from '../auth/enroll.ts';
+import type { Guard } from '../auth/sign-in-guard.ts';
 import * as embedded from './accounts.ts';
 import { asHq, requireHq } from './guard.ts';
 
@@ -61,4 +65,19 @@ export async function hqAccounts(caller: AccountCaller): Promise<HqAccounts> {
 /** The caller of a route event (hooks.server.ts leaves `claims` null for Supabase tokens here). */
 export function callerOf(event: { locals: { claims: Claims | null }; request: Request }): AccountCaller {
 	return { claims: event.locals.claims, authorization: event.request.headers.get('authorization') };
+}
+
+/**
+ * What POST /api/enroll redeems codes with: the embedded database, or Supabase Auth with the
+ * attempt limits in the Supabase database (the same limits, enrollDbLimits).
+ */
+export async function enrollment(): Promise<{ redeem: Redeem; guard: Guard }> {
+	const config = supabaseAdminConfig();
+	if (config)
+		return {
+			redeem: redeemWithSupabaseAuth(config),
+			guard: new DbSignInGuard(supabaseLimits(config), enrollDbLimits)
+		};
+	const { db, enrollGuard } = await runtime();
+	return { redeem: redeemInDatabase(db), guard: enrollGuard };
 }

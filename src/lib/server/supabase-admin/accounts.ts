@@ -11,79 +11,16 @@
  * GoTrue run service-side RPCs that take the verified caller as `actor` and check it is HQ again
  * (migration 20261206000000_supabase_accounts.sql). Each step writes its audit row.
  */
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { accountEmail, usernameOfEmail } from '#lib/accounts/supabase-email.ts';
-import type { ManagedAccount } from '#lib/accounts/types.ts';
-import { statusOfSqlState } from '#lib/backend/sql-errors.ts';
+import type { EnrollmentCodeInfo, ManagedAccount } from '#lib/accounts/types.ts';
 import { ApiError } from '../api-error.ts';
-import { generatePassphrase } from '../auth/secrets.ts';
+import { generateEnrollmentCode, generatePassphrase, sha256Hex } from '../auth/secrets.ts';
 import type { HqAccounts } from '../hq/account-service.ts';
+import { adminClient, authFailure, bearerToken, call, callerClient } from './client.ts';
 import type { SupabaseAdminConfig } from './config.ts';
 
 /** GoTrue's ban length for "disabled" (about 100 years); 'none' lifts it. */
 export const disabledBan = '876000h';
-
-const serverAuth = { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false };
-const admins = new Map<string, SupabaseClient>();
-
-function adminClient(config: SupabaseAdminConfig): SupabaseClient {
-	const key = `${config.url} ${config.serviceRoleKey}`;
-	let client = admins.get(key);
-	if (!client) {
-		client = createClient(config.url, config.serviceRoleKey, { auth: serverAuth });
-		admins.set(key, client);
-	}
-	return client;
-}
-
-/** The database as the caller: PostgREST verifies the token, RLS and auth.uid() see the caller. */
-function callerClient(config: SupabaseAdminConfig, token: string): SupabaseClient {
-	return createClient(config.url, config.anonKey, {
-		auth: serverAuth,
-		global: { headers: { authorization: `Bearer ${token}` } }
-	});
-}
-
-function bearerToken(header: string | null): string {
-	if (header === null)
-		throw new ApiError(401, 'unauthorized', 'Sign in first: Authorization: Bearer <Supabase access token>');
-	const match = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)\s*$/i.exec(header);
-	if (!match || header.length > 4096)
-		throw new ApiError(401, 'invalid_token', 'Authorization must be "Bearer <access_token>"');
-	return match[1];
-}
-
-interface PgError {
-	code?: string;
-	message: string;
-}
-
-const postgrestAuthCodes = new Set(['PGRST301', 'PGRST302', 'PGRST303']);
-
-function sqlFailure(error: PgError): ApiError {
-	if (error.code && postgrestAuthCodes.has(error.code))
-		return new ApiError(401, 'invalid_token', error.message);
-	const mapped = error.code ? statusOfSqlState(error.code) : null;
-	if (!mapped) return new ApiError(502, 'database_error', `Supabase database: ${error.message}`);
-	return new ApiError(mapped[0], mapped[1], error.message);
-}
-
-async function call<T>(client: SupabaseClient, fn: string, args: Record<string, unknown> = {}): Promise<T> {
-	const { data, error } = await client.rpc(fn, args);
-	if (error) throw sqlFailure(error);
-	return data as T;
-}
-
-function authFailure(
-	error: { status?: number; code?: string; message: string },
-	username?: string
-): ApiError {
-	if (error.code === 'email_exists' || error.code === 'user_already_exists')
-		return new ApiError(409, 'conflict', `user ${username ?? ''} exists already`);
-	if (error.status === 404 || error.code === 'user_not_found')
-		return new ApiError(404, 'not_found', 'no such account');
-	return new ApiError(502, 'auth_error', `Supabase Auth: ${error.message}`);
-}
 
 /** The HQ steps for the caller of `authorization`; 401/403 before anything else happens. */
 export async function supabaseHqAccounts(
@@ -152,12 +89,15 @@ export async function supabaseHqAccounts(
 				await setBan(id, change.disabled);
 			}
 		},
-		async listCodes() {
-			// UNFINISHED: enrollment codes in Supabase mode (redeeming needs auth.admin.createUser).
-			throw new ApiError(501, 'not_implemented', 'Enrollment codes are not available in Supabase mode yet');
-		},
-		async createCode() {
-			throw new ApiError(501, 'not_implemented', 'Enrollment codes are not available in Supabase mode yet');
+		listCodes: () => call<EnrollmentCodeInfo[]>(asCaller, 'hq_enrollment_codes'),
+		async createCode(shelterId) {
+			const code = generateEnrollmentCode();
+			const made = await call<{ id: string; shelter_id: string; expires_at: string }>(
+				asCaller,
+				'hq_create_enrollment_code',
+				{ shelter: shelterId, code_sha256: sha256Hex(code) }
+			);
+			return { ...made, code };
 		}
 	};
 }
