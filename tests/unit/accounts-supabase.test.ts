@@ -370,3 +370,20 @@ describe('least privilege on Supabase', () => {
 		);
 	});
 });
+
+describe('Supabase mode of the server', () => {
+	test('is on with the service-role key only, and then needs the URL and the anon key', async () => {
+		const { supabaseAdminConfig } = await import('#lib/server/supabase-admin/config.ts');
+		expect(
+			supabaseAdminConfig({ PUBLIC_SUPABASE_URL: 'https://x.example', PUBLIC_SUPABASE_ANON_KEY: 'a' })
+		).toBeNull();
+		expect(() => supabaseAdminConfig({ SUPABASE_SERVICE_ROLE_KEY: 's' })).toThrow(/SUPABASE_URL/);
+		expect(
+			supabaseAdminConfig({
+				SUPABASE_SERVICE_ROLE_KEY: 's',
+				PUBLIC_SUPABASE_URL: 'https://x.example',
+				PUBLIC_SUPABASE_ANON_KEY: 'a'
+			})
+		).toEqual({ url: 'https://x.example', serviceRoleKey: 's', anonKey: 'a' });
+	});
+});

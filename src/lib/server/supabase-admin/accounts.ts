@@ -9,7 +9,8 @@
  * 403 otherwise). Steps the database owns run as the caller (the same hq_* RPCs as embedded
  * mode: RLS, require_hq and the audit row's actor are the caller's); the steps that also touch
  * GoTrue run service-side RPCs that take the verified caller as `actor` and check it is HQ again
- * (migration 20261206000000_supabase_accounts.sql). Each step writes its audit row.
+ * (migration 20261206000000_supabase_accounts.sql). Each step writes its audit row. Enrollment
+ * codes are made and listed as the caller; redeeming them is supabase-admin/enroll.ts.
  */
 import { accountEmail, usernameOfEmail } from '#lib/accounts/supabase-email.ts';
 import type { EnrollmentCodeInfo, ManagedAccount } from '#lib/accounts/types.ts';
