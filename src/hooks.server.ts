@@ -14,6 +14,7 @@ import { configuredPublicOrigin, publicOrigin } from '#lib/server/public-origin.
 import { startJma } from '#lib/server/jma/service.ts';
 import { routeOneClickUnsubscribe } from '#lib/server/notify/one-click.ts';
 import { startDelivery } from '#lib/server/notify/start.ts';
+import { isSupabaseAccountPath, supabaseAdminConfig } from '#lib/server/supabase-admin/config.ts';
 import { applySecurityHeaders } from '#lib/server/security-headers.ts';
 
 /** Opens the embedded database (shim, migrations, seed) before the first request. */
@@ -57,7 +58,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 	event.locals.claims = null;
 	try {
-		if (!building) {
+		// Supabase mode: the account routes get a Supabase access token and verify it themselves
+		// (supabase-admin/accounts.ts); our own secret would refuse it.
+		const supabaseToken = isSupabaseAccountPath(event.url.pathname) && supabaseAdminConfig() !== null;
+		if (!building && !supabaseToken) {
 			const { secret } = await runtime();
 			event.locals.claims = await bearerClaims(event.request.headers.get('authorization'), secret);
 		}

@@ -23,6 +23,7 @@ import {
 	shelterC
 } from './db-fixtures.ts';
 import { syntheticPushKeys } from './notify-fixtures.ts';
+import { gotrueSchemaSql } from '../support/fake-supabase.ts';
 
 type Cell = 'allow' | 'deny';
 
@@ -714,6 +715,43 @@ const matrix: Row[] = [
 		expect: none,
 		run: q(`select public.audit_account('${ids.staffA}', 'create', null) as r`)
 	},
+	// Supabase-mode steps of the server (migration 20261206000000): service_role only.
+	{
+		name: 'rpc platform_link_account called directly',
+		expect: none,
+		run: q(`select public.platform_link_account('${ids.hq}', '${ids.nobody}', 'hq', null) as r`)
+	},
+	{
+		name: 'rpc platform_reset_password called directly',
+		expect: none,
+		run: q(`select public.platform_reset_password('${ids.hq}', '${ids.staffA}') as r`)
+	},
+	{
+		name: 'rpc audit_account_by called directly',
+		expect: none,
+		run: q(`select public.audit_account_by('${ids.hq}', '${ids.staffA}', 'create', null) as r`)
+	},
+	{
+		name: 'rpc require_hq_actor called directly',
+		expect: none,
+		run: q(`select public.require_hq_actor('${ids.hq}') as r`)
+	},
+	{
+		name: 'rpc end_gotrue_sessions called directly',
+		expect: none,
+		run: q(`select public.end_gotrue_sessions('${ids.staffA}') as r`)
+	},
+	{ name: 'rpc auth_is_gotrue called directly', expect: none, run: q('select public.auth_is_gotrue() as r') },
+	{
+		name: 'rpc platform_claim_enrollment_code called directly',
+		expect: none,
+		run: q(`select public.platform_claim_enrollment_code('${'d'.repeat(64)}') as r`)
+	},
+	{
+		name: 'rpc platform_enroll_device called directly',
+		expect: none,
+		run: q(`select public.platform_enroll_device(gen_random_uuid(), null) as r`)
+	},
 	{
 		name: 'rpc signin_admit',
 		expect: none,
@@ -832,6 +870,39 @@ async function arrange(db: Database): Promise<State> {
 		orderB: orderB.id
 	};
 }
+
+/**
+ * On Supabase, GoTrue owns auth.users (its auth.refresh_tokens table is what our SQL looks for):
+ * no caller, not even HQ, may write a password hash there through SQL; the server manages
+ * accounts through auth.admin instead (supabase-admin/accounts.ts).
+ */
+const gotrueRows: Row[] = [
+	...['rpc hq_create_account', 'rpc hq_reset_password'].map((name) => ({
+		...matrix.find((row) => row.name === name)!,
+		expect: none
+	})),
+	matrix.find((row) => row.name === 'rpc hq_accounts')!
+];
+
+describe('RLS matrix on a Supabase-shaped auth schema (pglite)', () => {
+	let opened: OpenedDatabase;
+	let state: State;
+
+	beforeAll(async () => {
+		opened = await openTestDatabase('pglite');
+		state = await arrange(opened.db);
+		await opened.db.asService((tx) => tx.exec(gotrueSchemaSql));
+	}, 120_000);
+	afterAll(async () => opened?.close(), 30_000);
+
+	test.each(gotrueRows)('$name on Supabase', async (row) => {
+		for (const actor of actors) {
+			const outcome = await probe(opened.db, actor, (tx) => row.run(tx, state));
+			const cell = 'rows' in outcome && outcome.rows.length > 0 ? 'allow' : 'deny';
+			expect(cell, `${actor}: ${JSON.stringify(outcome)}`).toBe(row.expect[actor]);
+		}
+	});
+});
 
 describe.each(drivers)('RLS matrix on %s', (driver) => {
 	let opened: OpenedDatabase;

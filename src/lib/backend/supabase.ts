@@ -4,9 +4,12 @@
  * (`.rpc()`), reads through PostgREST under the same RLS, live events through Realtime broadcast
  * channels (private ones authorized by the RLS policy on realtime.messages).
  * supabase-js is imported lazily so embedded-mode pages never download it.
- * Accounts: the username is the account's e-mail (Supabase Auth); role and shelter come from
- * public.staff, the same authority as in embedded mode.
+ * Accounts: a user name signs in as `<name>@accounts.bosai-map.invalid` (accounts/supabase-email.ts;
+ * HQ makes them through our server's auth.admin), an e-mail as itself; role and shelter come from
+ * public.staff, the same authority as in embedded mode. HQ's account panel calls our server's
+ * /api/accounts/** with this session's access token.
  */
+import { accountEmail } from '../accounts/supabase-email.ts';
 import type { Alert, AlertInput } from '../domain/alert.ts';
 import type { OpenOrder, OpenOrderAck, OpenOrderInput } from '../domain/open-order.ts';
 import { withOrderState } from '../domain/open-order-state.ts';
@@ -125,7 +128,10 @@ export function createSupabaseBackend(options: SupabaseOptions): Backend {
 		listShelters: () => rpc<ShelterCollection>('shelter_collection', {}),
 		async signIn(username, password) {
 			const supabase = await client();
-			const { data, error } = await supabase.auth.signInWithPassword({ email: username, password });
+			const { data, error } = await supabase.auth.signInWithPassword({
+				email: accountEmail(username),
+				password
+			});
 			if (error || !data.session) {
 				throw new BackendError(
 					error?.status ?? 401,

@@ -13,13 +13,6 @@ const rows: Record<string, [string, string, string, string, string]> = {
 		'管理职员、本部账户和终端。停用、重置密码或调动后，该账户的登录会立即结束。',
 		'직원·본부 계정과 단말을 관리합니다. 비활성화·비밀번호 재발급·이동 시 해당 계정의 로그인은 즉시 종료됩니다.'
 	],
-	'accounts.unavailable': [
-		'Supabase モードでは、この画面はまだ使えません（Supabase の管理画面を使ってください）。',
-		'Supabase モード では まだ つかえません。',
-		'Not available in Supabase mode yet (use the Supabase dashboard).',
-		'Supabase 模式下暂不可用（请使用 Supabase 控制台）。',
-		'Supabase 모드에서는 아직 사용할 수 없습니다 (Supabase 대시보드를 사용하세요).'
-	],
 	'accounts.list_caption': [
 		'アカウント一覧（{count}件）',
 		'アカウント の いちらん（{count}）',

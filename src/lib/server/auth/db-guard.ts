@@ -38,12 +38,45 @@ export interface AsyncGuard {
 	admit(username: string, address: string): Promise<Admission>;
 }
 
+export interface AdmitAnswer {
+	ok: boolean;
+	ticket?: string | number;
+	retry_after?: number;
+}
+
+/**
+ * Where `signin_admit` / `signin_settle` run: our database as the platform (databaseLimits), or
+ * in Supabase mode the project's database with the service role (supabase-admin/enroll.ts).
+ */
+export interface LimitStore {
+	admit(username: string, address: string, limits: Record<string, number>): Promise<AdmitAnswer>;
+	settle(ticket: string, outcome: Outcome): Promise<void>;
+}
+
+export function databaseLimits(db: Database): LimitStore {
+	return {
+		async admit(username, address, limits) {
+			const result = await db.asService((tx) =>
+				tx.query<{ r: AdmitAnswer }>('select public.signin_admit($1, $2, $3::jsonb) as r', [
+					username,
+					address,
+					JSON.stringify(limits)
+				])
+			);
+			return result.rows[0].r;
+		},
+		async settle(ticket, outcome) {
+			await db.asService((tx) => tx.query('select public.signin_settle($1, $2)', [ticket, outcome]));
+		}
+	};
+}
+
 export class DbSignInGuard implements AsyncGuard {
-	readonly #db: Database;
+	readonly #store: LimitStore;
 	readonly #limits: DbLimits;
 
-	constructor(db: Database, limits: DbLimits = signInDbLimits) {
-		this.#db = db;
+	constructor(store: Database | LimitStore, limits: DbLimits = signInDbLimits) {
+		this.#store = 'asService' in store ? databaseLimits(store) : store;
 		this.#limits = limits;
 	}
 
@@ -55,13 +88,7 @@ export class DbSignInGuard implements AsyncGuard {
 			username: this.#limits.username,
 			known_days: this.#limits.knownDays
 		};
-		const result = await this.#db.asService((tx) =>
-			tx.query<{ r: { ok: boolean; ticket?: string | number; retry_after?: number } }>(
-				'select public.signin_admit($1, $2, $3::jsonb) as r',
-				[username.slice(0, 64), address.slice(0, 64), JSON.stringify(limits)]
-			)
-		);
-		const answer = result.rows[0].r;
+		const answer = await this.#store.admit(username.slice(0, 64), address.slice(0, 64), limits);
 		if (!answer.ok) return { ok: false, retryAfter: answer.retry_after ?? 1 };
 		const ticketId = String(answer.ticket);
 		let settled = false;
@@ -72,9 +99,7 @@ export class DbSignInGuard implements AsyncGuard {
 					if (settled) return;
 					settled = true;
 					if (outcome === 'wrong') return;
-					await this.#db.asService((tx) =>
-						tx.query('select public.signin_settle($1, $2)', [ticketId, outcome])
-					);
+					await this.#store.settle(ticketId, outcome);
 				}
 			}
 		};

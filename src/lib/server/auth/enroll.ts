@@ -26,27 +26,39 @@ const refusals = {
 	expired: 'This enrollment code has expired (15 minutes); ask HQ for a new one'
 } as const;
 
+export type RedeemAnswer = { status: 'ok'; shelter_id: string } | { status: keyof typeof refusals };
+
+/**
+ * Redeems a code's SHA-256 for a new device account `username` / `password` (created only when
+ * the code is good): embedded SQL (`redeemInDatabase`) or Supabase Auth (supabase-admin/enroll.ts).
+ */
+export type Redeem = (codeSha256: string, username: string, password: string) => Promise<RedeemAnswer>;
+
+export function redeemInDatabase(db: Database): Redeem {
+	return async (codeSha256, username, password) => {
+		const hash = await hashPassword(password);
+		return db.asService(async (tx) => {
+			const result = await tx.query<{ r: RedeemAnswer }>(
+				'select public.redeem_enrollment_code($1, $2, $3) as r',
+				[codeSha256, username, hash]
+			);
+			return result.rows[0]!.r;
+		});
+	};
+}
+
 export async function enroll(
-	context: { db: Database; guard: Guard; address: string },
+	context: { redeem: Redeem; guard: Guard; address: string },
 	input: { code: string }
 ): Promise<EnrolledDevice> {
 	const admission = await context.guard.admit(enrollKey, context.address);
 	if (!admission.ok) throw new RateLimitedError(admission.retryAfter);
 	const code = normalizeCode(input.code);
-	let answer: { status: 'ok' | keyof typeof refusals; shelter_id?: string } = { status: 'unknown' };
+	let answer: RedeemAnswer = { status: 'unknown' };
 	const username = generateDeviceName();
 	const password = generatePassphrase();
 	try {
-		if (code) {
-			const hash = await hashPassword(password);
-			answer = await context.db.asService(async (tx) => {
-				const result = await tx.query<{ r: typeof answer }>(
-					'select public.redeem_enrollment_code($1, $2, $3) as r',
-					[sha256Hex(code), username, hash]
-				);
-				return result.rows[0]!.r;
-			});
-		}
+		if (code) answer = await context.redeem(sha256Hex(code), username, password);
 	} catch (error) {
 		await admission.ticket.settle('unchecked');
 		throw error;
@@ -60,5 +72,5 @@ export async function enroll(
 		);
 	}
 	await admission.ticket.settle('right');
-	return { username, password, shelter_id: answer.shelter_id! };
+	return { username, password, shelter_id: answer.shelter_id };
 }

@@ -1,24 +1,23 @@
 import { json } from '@sveltejs/kit';
-import { runtime } from '#lib/server/api/runtime.ts';
 import { createAccountSchema } from '#lib/server/hq/account-input.ts';
-import { createAccount, listAccounts } from '#lib/server/hq/accounts.ts';
-import { asHq, requireHq } from '#lib/server/hq/guard.ts';
+import { callerOf, hqAccounts } from '#lib/server/hq/account-service.ts';
 import { handleApi, readJson } from '#lib/server/http.ts';
 import type { RequestHandler } from './$types';
 
 const noStore = { 'cache-control': 'private, no-store' };
 
-/** Every staff, HQ and device account with its shelter and state (HQ only; no secrets). */
-export const GET: RequestHandler = handleApi(async ({ locals }) => {
-	const { db } = await runtime();
-	return json({ accounts: await asHq(db, locals.claims, listAccounts) }, { headers: noStore });
+/**
+ * Every staff, HQ and device account with its shelter and state (HQ only; no secrets). Embedded
+ * or Supabase mode alike: hqAccounts() checks the caller and picks the server's adapter.
+ */
+export const GET: RequestHandler = handleApi(async (event) => {
+	const accounts = await hqAccounts(callerOf(event));
+	return json({ accounts: await accounts.list() }, { headers: noStore });
 });
 
 /** Creates an account with a generated passphrase, answered once (HQ only). */
-export const POST: RequestHandler = handleApi(async ({ request, locals }) => {
-	const { db } = await runtime();
-	await requireHq(db, locals.claims);
-	const input = await readJson(request, createAccountSchema);
-	const issued = await asHq(db, locals.claims, (tx) => createAccount(tx, input));
-	return json(issued, { status: 201, headers: noStore });
+export const POST: RequestHandler = handleApi(async (event) => {
+	const accounts = await hqAccounts(callerOf(event));
+	const input = await readJson(event.request, createAccountSchema);
+	return json(await accounts.create(input), { status: 201, headers: noStore });
 });
