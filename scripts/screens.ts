@@ -77,15 +77,29 @@ try {
 		await page.click('form button[type="submit"]');
 		await page.waitForSelector('#hq-shelter-table tbody tr');
 	};
+	const openFullMap = async (page: Page) => {
+		const button = page.getByTestId('map-preview').getByRole('button');
+		if (await button.count()) await button.click();
+		await page.waitForFunction(
+			() => !!(window as unknown as { __bosaiMap?: unknown }).__bosaiMap,
+			undefined,
+			{
+				timeout: 20_000
+			}
+		);
+	};
 	const shots: {
 		name: string;
 		path: string;
 		locale?: string;
 		/** The display menu's saved choice (set before the page loads, as a returning visitor's). */
 		theme?: 'dark';
+		/** What to do once the page is ready: sign in, open the full map. */
 		signIn?: (page: Page) => Promise<void>;
 	}[] = [
 		{ name: 'resident', path: '/' },
+		// A phone's first visit shows the light preview; this one is after 「詳しい地図を開く」.
+		{ name: 'resident-map', path: '/', signIn: openFullMap },
 		{ name: 'resident-en', path: '/', locale: 'en-US' },
 		{ name: 'shelter', path: `/shelters/${accounts.staffA.shelter_id}` },
 		{ name: 'map', path: '/map' },

@@ -116,6 +116,13 @@ describe('/map basemap', () => {
 		expect(summary.shelters.length).toBeGreaterThan(0);
 		await page.screenshot({ path: 'test-results/map-dark.png' });
 	});
+
+	it("follows the display menu's theme over the system's (dark chosen on a light system)", async () => {
+		const { page, context } = await harness.newPage({ viewport: phoneViewport, colorScheme: 'light' });
+		await context.addInitScript(() => localStorage.setItem('bosai.theme', 'dark'));
+		await gotoHydrated(page, baseURL + '/map');
+		expect((await rendered(page)).styleName).toBe('bosai-map dark');
+	});
 });
 
 describe('/map accessibility', () => {

@@ -87,6 +87,25 @@ describe('resident home', () => {
 			.toBe(expectedNearest('earthquake', '岩戸南四丁目', 1)[0]);
 	});
 
+	it('finds a 町丁目 typed as residents type it (岩戸南4) and lists the nearest from there', async () => {
+		const { page } = await harness.newPage({ viewport: phoneViewport });
+		await gotoHydrated(page, server.url + '/');
+		await page.getByLabel('洪水', { exact: true }).check();
+		const search = page.getByLabel('町丁目名で探す（例：岩戸南4）');
+		await search.fill('新宿');
+		await expect.poll(() => page.getByText('見つかりません。町丁目名を確かめてください。').count()).toBe(1);
+		await search.fill('岩戸南４');
+		await expect
+			.poll(() => page.getByTestId('town-matches').getByRole('button').first().textContent())
+			.toBe('岩戸南四丁目');
+		await search.press('Enter');
+		await expect
+			.poll(() => page.getByTestId('position-summary').textContent())
+			.toBe('位置：岩戸南四丁目（代表点）');
+		expect(await search.inputValue()).toBe('');
+		await expect.poll(() => listedIds(page)).toEqual(expectedNearest('flood', '岩戸南四丁目', 10));
+	});
+
 	it('ranks a closed shelter after open ones, whatever the distance', async () => {
 		const want = expectedNearest('flood', '岩戸南四丁目', 3);
 		const { access_token } = await signIn(server.url, hq);

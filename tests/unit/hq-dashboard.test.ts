@@ -106,6 +106,15 @@ describe('table query', () => {
 			'c'
 		]);
 	});
+	it('sorts by 余力 (derived in SQL): most room first, unknown last in both directions', () => {
+		const withRoom = list.map((s, i) =>
+			s.status ? { ...s, status: { ...s.status, remaining: [10, 200, null, 0, null][i] ?? null } } : s
+		);
+		const most = applyQuery(withRoom, { ...defaultQuery, sort: 'remaining', descending: true }, now, 60);
+		expect(most.map((s) => s.id)).toEqual(['b', 'a', 'd', 'c', 'e']);
+		const least = applyQuery(withRoom, { ...defaultQuery, sort: 'remaining', descending: false }, now, 60);
+		expect(least.map((s) => s.id)).toEqual(['d', 'a', 'b', 'c', 'e']);
+	});
 	it('filters by text, status, not reported and stale', () => {
 		expect(applyQuery(list, { ...defaultQuery, text: '中学' }, now, 60).map((s) => s.id)).toEqual(['b']);
 		expect(applyQuery(list, { ...defaultQuery, status: 'not_reported' }, now, 60).map((s) => s.id)).toEqual([

@@ -24,7 +24,18 @@ beforeAll(async () => {
 	opened = await openTestDatabase('pglite');
 	await createFixtures(opened.db);
 	for (let i = 0; i < 7; i++) {
-		const body = reportBody(shelterA, { evacuees: i });
+		const numbers =
+			i === 6
+				? {
+						evacuees_male: 3,
+						evacuees_female: 2,
+						evacuees_undisclosed: 1,
+						households: 4,
+						needs_care: 1,
+						external_evacuees: 5
+					}
+				: {};
+		const body = reportBody(shelterA, { evacuees: i, ...numbers });
 		await rpc(opened.db, 'hq', 'public.submit_report($1)', [body]);
 		sent.push(body.client_id);
 	}
@@ -53,6 +64,10 @@ describe('reports CSV stream', () => {
 		}).data;
 		expect(rows.map((row) => row.client_id)).toEqual([...sent].reverse());
 		expect(rows[0]!['避難所名']).toBe('Synthetic shelter A');
+		// The 内閣府 numbers travel with each report (the newest one carries a split, the rest none).
+		expect(rows[0]).toMatchObject({ 避難者数: '6', 男: '3', 女: '2', 答えたくない: '1', 世帯数: '4' });
+		expect(rows[0]).toMatchObject({ 要配慮者数: '1', 外部避難者数: '5' });
+		expect(rows[1]).toMatchObject({ 避難者数: '5', 男: '', 世帯数: '', 外部避難者数: '' });
 		// Header, then pages of 3, 3 and 1 (the last page is shorter, so no further read).
 		expect(chunks).toBe(4);
 	});

@@ -13,6 +13,9 @@ import { bom, type CsvCity } from './city.ts';
 import { crowdingLabels, kindLabels, reportColumns, shelterExportColumns, statusLabels } from './columns.ts';
 
 const flag = (on: boolean) => (on ? '1' : '');
+/** A count, or empty when not reported. */
+const count = (value: number | null | undefined) =>
+	value === null || value === undefined ? '' : String(value);
 
 export function needsLabel(needs: readonly Need[]): string {
 	return needs.map((need) => translate('ja', `domain.need.${need}`)).join('、');
@@ -84,7 +87,13 @@ function reportRow(report: Report, names: ReadonlyMap<string, string>): string[]
 		避難所名: names.get(report.shelter_id) ?? '',
 		開設状況: statusLabels[report.status],
 		混雑度: crowdingLabels[report.crowding],
-		避難者数: report.evacuees === null ? '' : String(report.evacuees),
+		避難者数: count(report.evacuees),
+		男: count(report.evacuees_male),
+		女: count(report.evacuees_female),
+		答えたくない: count(report.evacuees_undisclosed),
+		世帯数: count(report.households),
+		要配慮者数: count(report.needs_care),
+		外部避難者数: count(report.external_evacuees),
 		不足物資: needsLabel(report.needs),
 		メモ: report.note,
 		訓練: flag(report.drill),

@@ -5,7 +5,7 @@ import { capacityShare } from '../csv/export.ts';
 import { isStale, reportAgeMs } from './stale.ts';
 import type { HqShelter } from './types.ts';
 
-export const sortKeys = ['name', 'status', 'crowding', 'evacuees', 'share', 'age'] as const;
+export const sortKeys = ['name', 'status', 'crowding', 'evacuees', 'share', 'remaining', 'age'] as const;
 export type SortKey = (typeof sortKeys)[number];
 
 export interface TableQuery {
@@ -46,6 +46,8 @@ function sortValue(shelter: HqShelter, key: SortKey, now: number): number | stri
 			return shelter.status?.evacuees ?? null;
 		case 'share':
 			return capacityShare(shelter.status?.evacuees, shelter.capacity);
+		case 'remaining':
+			return shelter.status?.remaining ?? null;
 		case 'age':
 			return reportAgeMs(shelter, now);
 	}

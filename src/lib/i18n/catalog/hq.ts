@@ -190,6 +190,7 @@ const rows: Record<string, [string, string, string, string, string]> = {
 	'hq.table.col.crowding': ['混雑', 'こみぐあい', 'Crowding', '拥挤程度', '혼잡'],
 	'hq.table.col.evacuees': ['避難者', 'ひなんした ひと', 'Evacuees', '避难人数', '대피자'],
 	'hq.table.col.share': ['収容率', 'はいれる わりあい', 'Capacity used', '收容率', '수용률'],
+	'hq.table.col.remaining': ['余力', 'あと はいれる ひと', 'Room left', '剩余容量', '여유 인원'],
 	'hq.table.col.needs': ['不足', 'たりない もの', 'Needs', '所需物资', '부족'],
 	'hq.table.col.age': ['最終報告', 'さいごの れんらく', 'Last report', '最后报告', '최종 보고'],
 	'hq.table.col.actions': ['操作', 'そうさ', 'Actions', '操作', '작업'],

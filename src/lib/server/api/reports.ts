@@ -36,7 +36,8 @@ export async function listReports(
 ): Promise<ReportPage> {
 	const result = await tx.query<Report & { cursor: string }>(
 		`select id, client_id, shelter_id, reporter, status, evacuees, crowding, needs, note,
-		        reported_at, received_at, drill,
+		        evacuees_male, evacuees_female, evacuees_undisclosed, households, needs_care,
+		        external_evacuees, reported_at, received_at, drill,
 		        to_char(received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '_' || id
 		          as cursor
 		   from public.shelter_reports
