@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { BackendError } from '#lib/backend/port.ts';
 import { createSupabaseBackend, type ChannelLike, type SupabaseLike } from '#lib/backend/supabase.ts';
 
+type AuthListener = Parameters<NonNullable<SupabaseLike['auth']['onAuthStateChange']>>[0];
+
 function fakeSupabase(options: { rpcError?: { code: string; message: string } } = {}) {
 	const calls: { kind: string; name: string; args?: unknown }[] = [];
 	const channels: {
@@ -52,6 +54,7 @@ function fakeSupabase(options: { rpcError?: { code: string; message: string } } 
 		};
 		return chain;
 	};
+	const authListeners: AuthListener[] = [];
 	const client: SupabaseLike = {
 		rpc: async (name, args) => {
 			calls.push({ kind: 'rpc', name, args });
@@ -73,7 +76,11 @@ function fakeSupabase(options: { rpcError?: { code: string; message: string } } 
 							error: null
 						}
 					: { data: { session: null }, error: { status: 400, message: 'Invalid login credentials' } },
-			signOut: async () => ({})
+			signOut: async () => ({}),
+			onAuthStateChange: (callback) => {
+				authListeners.push(callback);
+				return { data: { subscription: { unsubscribe: () => undefined } } };
+			}
 		},
 		realtime: {
 			setAuth: (token) => {
@@ -97,7 +104,10 @@ function fakeSupabase(options: { rpcError?: { code: string; message: string } } 
 		},
 		removeChannel: () => undefined
 	};
-	return { client, calls, channels, authToken: () => authToken };
+	/** Plays supabase-js's auth events (TOKEN_REFRESHED, SIGNED_OUT) to the adapter. */
+	const emitAuth = (event: string, session: Parameters<AuthListener>[1]) =>
+		authListeners.forEach((listener) => listener(event, session));
+	return { client, calls, channels, authToken: () => authToken, emitAuth };
 }
 
 const make = (fake: ReturnType<typeof fakeSupabase>) =>
@@ -164,6 +174,18 @@ describe('supabase adapter (fake client, mock of hosted Supabase)', () => {
 		expect(backend.session()).toEqual(session);
 		expect(fake.authToken()).toBe('jwt-1');
 		expect(fake.calls.find((c) => c.name === 'staff')?.args).toContainEqual(['eq', 'user_id', 'u1']);
+	});
+
+	it('follows supabase-js’s token refresh (HQ stays signed in past the first hour) and its sign-out', async () => {
+		const fake = fakeSupabase();
+		const backend = make(fake);
+		await backend.signIn('a@example.org', 'right password here');
+		const later = Math.floor(Date.now() / 1000) + 7200;
+		fake.emitAuth('TOKEN_REFRESHED', { access_token: 'jwt-2', expires_at: later, user: { id: 'u1' } });
+		expect(backend.session()).toMatchObject({ access_token: 'jwt-2', expires_at: later, role: 'staff' });
+		expect(fake.authToken()).toBe('jwt-2');
+		fake.emitAuth('SIGNED_OUT', null);
+		expect(backend.session()).toBeNull();
 	});
 
 	it('lists messages with the own shelter’s receipt as read_at', async () => {

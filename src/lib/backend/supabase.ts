@@ -40,6 +40,10 @@ export interface SupabaseLike {
 			error: { status?: number; code?: string; message: string } | null;
 		}>;
 		signOut(): PromiseLike<unknown>;
+		/** supabase-js tells us when it refreshed the token (about hourly) or signed out. */
+		onAuthStateChange?(callback: (event: string, session: SupabaseSession | null) => void): {
+			data: { subscription: { unsubscribe(): void } };
+		};
 	};
 	realtime: { setAuth(token?: string | null): unknown };
 	channel(name: string, options?: { config?: { private?: boolean } }): ChannelLike;
@@ -92,15 +96,39 @@ export function createSupabaseBackend(options: SupabaseOptions): Backend {
 	let current: Session | null = null;
 
 	function client(): Promise<SupabaseLike> {
-		clientPromise ??= options.client
-			? Promise.resolve(options.client)
-			: import('@supabase/supabase-js').then(
-					({ createClient }) =>
-						createClient(options.url, options.anonKey, {
-							auth: { persistSession: true, autoRefreshToken: true }
-						}) as unknown as SupabaseLike
-				);
+		clientPromise ??= (
+			options.client
+				? Promise.resolve(options.client)
+				: import('@supabase/supabase-js').then(
+						({ createClient }) =>
+							createClient(options.url, options.anonKey, {
+								auth: { persistSession: true, autoRefreshToken: true }
+							}) as unknown as SupabaseLike
+					)
+		).then((supabase) => {
+			followTokenRefresh(supabase);
+			return supabase;
+		});
 		return clientPromise;
+	}
+
+	/**
+	 * supabase-js refreshes the access token before it expires; our session must carry the new one
+	 * (the HQ panels send it to the server's routes, and realtime needs it), or HQ would look signed
+	 * out an hour after signing in.
+	 */
+	function followTokenRefresh(supabase: SupabaseLike) {
+		supabase.auth.onAuthStateChange?.((event, session) => {
+			if (event === 'SIGNED_OUT') current = null;
+			else if (event === 'TOKEN_REFRESHED' && session && current) {
+				current = {
+					...current,
+					access_token: session.access_token,
+					expires_at: session.expires_at ?? Math.floor(Date.now() / 1000) + 3600
+				};
+				supabase.realtime.setAuth(session.access_token);
+			}
+		});
 	}
 
 	async function rpc<T>(fn: string, args: Record<string, unknown>): Promise<T> {
