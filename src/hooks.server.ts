@@ -16,6 +16,7 @@ import { routeOneClickUnsubscribe } from '#lib/server/notify/one-click.ts';
 import { startDelivery } from '#lib/server/notify/start.ts';
 import { isSupabaseAccountPath, supabaseAdminConfig } from '#lib/server/supabase-admin/config.ts';
 import { applySecurityHeaders } from '#lib/server/security-headers.ts';
+import { compressPage } from '#lib/server/compress-page.ts';
 
 /** Opens the embedded database (shim, migrations, seed) before the first request. */
 export const init: ServerInit = async () => {
@@ -76,7 +77,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
-	return applySecurityHeaders(await withApiErrorShape(response, event.url.pathname), event.url);
+	const shaped = applySecurityHeaders(await withApiErrorShape(response, event.url.pathname), event.url);
+	return dev ? shaped : compressPage(shaped, event.request);
 };
 
 /**

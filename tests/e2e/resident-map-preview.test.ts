@@ -24,7 +24,11 @@ const mapFiles = /maplibre|engine\.|\.pmtiles/;
 
 describe('resident map preview', () => {
 	it('a phone first sees the preview with every shelter, without MapLibre; the button opens the map, remembered', async () => {
-		const html = await (await fetch(server.url + '/')).text();
+		// The page itself goes out gzip-compressed (its small stylesheets are inline).
+		const response = await fetch(server.url + '/', { headers: { 'accept-encoding': 'gzip' } });
+		expect(response.headers.get('content-encoding')).toBe('gzip');
+		const html = await response.text();
+		expect(html).toContain('<html');
 		const previewUrl = /href="(\/generated\/map\/preview\.[0-9a-f]{12}\.svg)"/.exec(html)?.[1];
 		expect(previewUrl).toBeTruthy();
 		const svg = await fetch(server.url + previewUrl!);
