@@ -78,6 +78,8 @@ describe('resident home without MapLibre', () => {
 		expect(await page.locator('.map-view').getByRole('alert').textContent()).toBe(
 			'地図を表示できませんでした。下の一覧をご利用ください。'
 		);
+		// The shared error style (global.css .error-state), as every screen's errors.
+		expect(await page.locator('.map-view .error-state').count()).toBe(1);
 
 		// The alert (banner and header state), the peek and the list all work without the map.
 		expect(await page.locator('[data-level="4"]').textContent()).toContain('合成の試験用避難指示');

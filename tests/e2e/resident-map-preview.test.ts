@@ -62,12 +62,21 @@ describe('resident map preview', () => {
 			.toBe('ready');
 	});
 
-	it('a wide screen opens the full map at once', async () => {
+	it('a wide screen opens the full map at once, with no CSP violation on the way', async () => {
 		const { page } = await harness.newPage({ viewport: { width: 1280, height: 800 } });
+		// zod's JIT probe (new Function) used to be refused by our CSP on every page: now jitless.
+		await page.addInitScript(() => {
+			const seen: string[] = [];
+			(window as unknown as { __csp: string[] }).__csp = seen;
+			document.addEventListener('securitypolicyviolation', (event) =>
+				seen.push(`${event.violatedDirective} ${event.blockedURI}`)
+			);
+		});
 		await gotoHydrated(page, server.url + '/');
 		await expect
 			.poll(() => page.locator('[data-map-status]').getAttribute('data-map-status'), { timeout: 30_000 })
 			.toBe('ready');
+		expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
 	});
 
 	it('in the dark theme the preview shows the dark basemap, and passes axe', async () => {

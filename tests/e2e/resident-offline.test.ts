@@ -77,6 +77,8 @@ describe('resident app offline', () => {
 			.poll(() => page.locator('[data-testid="snapshot-age"]').textContent())
 			.toMatch(/前に取得|たった今取得/);
 		await expect.poll(() => page.getByText('通信できません').count()).toBeGreaterThan(0);
+		// In the app's one offline style (global.css .offline-state), as on every screen.
+		expect(await page.locator('.offline-state', { hasText: '通信できません' }).count()).toBe(1);
 		await page.getByLabel('洪水', { exact: true }).check();
 		const more = page.getByRole('button', { name: 'もっと表示する' });
 		while (await more.count()) await more.click();

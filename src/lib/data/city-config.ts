@@ -1,5 +1,5 @@
 /** The committed configuration of one city's open-data import (data/cities/<city>.json). */
-import { z } from 'zod';
+import { z } from '#lib/zod.ts';
 
 const source = z.object({
 	/** Credit id in src/lib/data/credits.ts. */

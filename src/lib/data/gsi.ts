@@ -2,7 +2,7 @@
  * Reader for the GSI 指定緊急避難場所 / 指定避難所 GeoJSON (one file per municipality and list).
  * Pure: takes the parsed JSON, returns validated entries and the rows it rejected.
  */
-import { z } from 'zod';
+import { z } from '#lib/zod.ts';
 import { gsiHazardColumns, hazards, type Hazard } from '#lib/domain/vocabulary.ts';
 import {
 	blankToNull,

@@ -3,7 +3,7 @@
  * opendata-columns.ts). Every row is validated; a bad row is reported with its line number.
  */
 import Papa from 'papaparse';
-import { z } from 'zod';
+import { z } from '#lib/zod.ts';
 import { parseCapacity } from './capacity.ts';
 import { hazards } from '#lib/domain/vocabulary.ts';
 import { detectLayout, openDataHazardColumns, openDataNo, openDataYes } from './opendata-columns.ts';

@@ -1,5 +1,5 @@
 /** 町丁目 list from Geolonia 住所データ (one representative point per 町丁目). */
-import { z } from 'zod';
+import { z } from '#lib/zod.ts';
 import { describeIssues, type RejectedRow } from './import-types.ts';
 
 export interface Town {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '#lib/zod.ts';
 import { hazards } from './vocabulary.ts';
 import { locales } from '../i18n/locales.ts';
 

@@ -3,7 +3,7 @@
  * rules are in SQL (supabase/migrations/20261205100000_create_open_orders.sql); this file is the
  * shape the API, the port and the screens share, and the pure logic they use.
  */
-import { z } from 'zod';
+import { z } from '#lib/zod.ts';
 import { hazards } from './vocabulary.ts';
 import type { OpenOrder, OpenOrderState } from './open-order-state.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '#lib/zod.ts';
 import { numbersIssues, type NumberField } from './report-numbers.ts';
 import { crowdingLevels, needs, shelterStatuses } from './vocabulary.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '#lib/zod.ts';
 import { crowdingLevels, hazards, shelterKinds, shelterStatuses } from './vocabulary.ts';
 
 /**

@@ -1,5 +1,5 @@
 /** Folding live report events into the HQ shelter list (topic `hq`, event payload = a report). */
-import { z } from 'zod';
+import { z } from '#lib/zod.ts';
 import { crowdingLevels, needs, shelterStatuses } from '../domain/vocabulary.ts';
 import type { HqShelter, HqStatus } from './types.ts';
 

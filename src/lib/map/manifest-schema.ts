@@ -1,5 +1,5 @@
 /** The zod schema of the tiles manifest: imported lazily, so zod is not in a page's first JS. */
-import { z } from 'zod';
+import { z } from '#lib/zod.ts';
 
 const url = z.string().startsWith('/generated/map/');
 

@@ -1,5 +1,5 @@
 /** The generated shelters overlay (static/generated/map/shelters.<hash>.geojson). */
-import { z } from 'zod';
+import { z } from '#lib/zod.ts';
 import { shelterRecordSchema } from '#lib/domain/shelter.ts';
 
 export const shelterCollectionSchema = z.object({

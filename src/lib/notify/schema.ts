@@ -3,7 +3,7 @@
  * security definer RPCs validate everything again (https: endpoint, RFC 8291 key sizes, at most
  * 20 areas, address syntax), since they are the boundary in Supabase mode too.
  */
-import { z } from 'zod';
+import { z } from '#lib/zod.ts';
 import { locales } from '../i18n/locales.ts';
 
 import { maxAreas } from './limits.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '#lib/zod.ts';
 import { hazards, type Hazard } from '#lib/domain/vocabulary.ts';
 
 /**

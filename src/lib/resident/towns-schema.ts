@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '#lib/zod.ts';
 
 /** The 町丁目 list served at /shelters/towns.json (from data/out/<city>/towns.json). */
 export const townsSchema = z.array(

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { z } from 'zod';
+import { z } from '#lib/zod.ts';
 import { requireSignedIn } from '#lib/server/api/caller.ts';
 import { callRpc } from '#lib/server/api/rpc.ts';
 import { runtime } from '#lib/server/api/runtime.ts';

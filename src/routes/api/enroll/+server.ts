@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { z } from 'zod';
+import { z } from '#lib/zod.ts';
 import { enroll } from '#lib/server/auth/enroll.ts';
 import { runtime } from '#lib/server/api/runtime.ts';
 import { enrollment } from '#lib/server/hq/account-service.ts';

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { z } from 'zod';
+import { z } from '#lib/zod.ts';
 import { login } from '#lib/server/auth/login.ts';
 import { runtime } from '#lib/server/api/runtime.ts';
 import { ApiError, bodyLimits, handleApi, readJson } from '#lib/server/http.ts';

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { z } from 'zod';
+import { z } from '#lib/zod.ts';
 import { shelterIdPattern, shelterRecordSchema } from '#lib/domain/shelter.ts';
 import { runtime } from '#lib/server/api/runtime.ts';
 import { positiveInt, queryParam } from '#lib/server/api/caller.ts';
