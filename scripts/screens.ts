@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { call, createTestAccounts, reportFor, signIn } from '../tests/support/api.ts';
 import { chromiumArgs, chromiumPath } from '../tests/support/browser.ts';
+import { openFullMap as openPreviewedMap } from '../tests/support/map.ts';
 import { buildDir, startServer, tempDataDir } from '../tests/support/server.ts';
 
 const outDir = resolve('docs/screens');
@@ -78,8 +79,7 @@ try {
 		await page.waitForSelector('#hq-shelter-table tbody tr');
 	};
 	const openFullMap = async (page: Page) => {
-		const button = page.getByTestId('map-preview').getByRole('button');
-		if (await button.count()) await button.click();
+		await openPreviewedMap(page);
 		await page.waitForFunction(
 			() => !!(window as unknown as { __bosaiMap?: unknown }).__bosaiMap,
 			undefined,

@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { call, reportFor, signIn } from '../support/api.ts';
+import { rawKeysShown } from '../support/raw-keys.ts';
 import { axeViolations } from '../support/axe.ts';
 import { gotoHydrated, useBrowser } from '../support/browser.ts';
 
@@ -56,6 +57,8 @@ describe('HQ on one screen (1440×900)', () => {
 		await page.waitForSelector('[data-live-state="live"]');
 		await page.waitForSelector('#hq-shelter-table tbody tr');
 		await mapIdle(page);
+		// Every message translated: no key of an area not loaded for /hq (print.* showed raw once).
+		expect(await rawKeysShown(page)).toEqual([]);
 
 		if (process.env.BOSAI_SHOT) await page.screenshot({ path: process.env.BOSAI_SHOT });
 		// One screen: no page scroll; the canvas and ≥ 10 rows are inside the viewport.

@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { gotoHydrated, phoneViewport, useBrowser } from '../support/browser.ts';
+import { rawKeysShown } from '../support/raw-keys.ts';
 
 const baseURL = inject('baseURL');
 const harness = useBrowser();
@@ -24,6 +25,18 @@ describe('app shell', () => {
 			expect(focused).toBe('#main');
 		});
 	}
+
+	it('shows no raw message key on any public screen once hydrated', async () => {
+		const { page } = await harness.newPage({ viewport: phoneViewport });
+		const shelters = (await (await fetch(baseURL + '/api/shelters')).json()) as {
+			features: { properties: { id: string } }[];
+		};
+		const shelterPage = `/shelters/${encodeURIComponent(shelters.features[0]!.properties.id)}`;
+		for (const path of ['/', shelterPage, '/map', '/kiosk', '/about', '/staff', '/hq', '/print/shelters']) {
+			await gotoHydrated(page, baseURL + path);
+			expect(await rawKeysShown(page), path).toEqual([]);
+		}
+	});
 
 	it('switching language changes the visible text and lang', async () => {
 		const { page } = await harness.newPage();

@@ -185,6 +185,21 @@ const rows: Record<string, [string, string, string, string, string]> = {
 		'{shown} / {total} 处',
 		'{shown} / {total}곳'
 	],
+	// Links to the printable pages (their own messages load with them: catalog/print.ts)
+	'hq.print.status_link': [
+		'状況表を印刷',
+		'じょうきょうの ひょうを いんさつ',
+		'Print status sheet',
+		'打印状况表',
+		'현황표 인쇄'
+	],
+	'hq.print.forms_link': [
+		'報告用紙を印刷',
+		'ほうこくの かみを いんさつ',
+		'Print report forms',
+		'打印报告表',
+		'보고 용지 인쇄'
+	],
 	'hq.table.col.name': ['避難所', 'ひなんじょ', 'Shelter', '避难所', '대피소'],
 	'hq.table.col.status': ['状況', 'ようす', 'Status', '状态', '상태'],
 	'hq.table.col.crowding': ['混雑', 'こみぐあい', 'Crowding', '拥挤程度', '혼잡'],

@@ -7,20 +7,6 @@ import type { AreaCatalog } from './types.ts';
 const rows: Record<string, [string, string, string, string, string]> = {
 	// Printing
 	'print.button': ['印刷する', 'いんさつ する', 'Print', '打印', '인쇄'],
-	'print.status_link': [
-		'状況表を印刷',
-		'じょうきょうの ひょうを いんさつ',
-		'Print status sheet',
-		'打印状况表',
-		'현황표 인쇄'
-	],
-	'print.forms_link': [
-		'報告用紙を印刷',
-		'ほうこくの かみを いんさつ',
-		'Print report forms',
-		'打印报告表',
-		'보고 용지 인쇄'
-	],
 	'print.hint': [
 		'印刷用のページです（A4）。',
 		'いんさつ するための ページです（A4）。',
