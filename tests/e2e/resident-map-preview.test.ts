@@ -60,6 +60,16 @@ describe('resident map preview', () => {
 		await expect
 			.poll(() => page.locator('[data-map-status]').getAttribute('data-map-status'), { timeout: 30_000 })
 			.toBe('ready');
+
+		// 「簡易地図に戻す」: the light map again, and no longer remembered.
+		await page.getByRole('button', { name: '簡易地図に戻す' }).click();
+		await expect.poll(() => preview.count()).toBe(1);
+		expect(await page.locator('[data-map-status]').count()).toBe(0);
+		await page.reload();
+		await page.waitForSelector('html[data-hydrated="true"]');
+		await page.waitForTimeout(1_000);
+		expect(await preview.count()).toBe(1);
+		expect(await page.locator('[data-map-status]').count()).toBe(0);
 	});
 
 	it('a wide screen opens the full map at once, with no CSP violation on the way', async () => {
