@@ -146,8 +146,8 @@ try {
 
 	const frame = previewFrame(config.bbox);
 	const preview = {
-		light: writeHashed('preview', 'svg', buildPreviewSvg(layers, config.bbox, palettes.light)),
-		dark: writeHashed('preview-dark', 'svg', buildPreviewSvg(layers, config.bbox, palettes.dark)),
+		light: writeHashed('preview', 'svg', buildPreviewSvg(layers, frame, palettes.light)),
+		dark: writeHashed('preview-dark', 'svg', buildPreviewSvg(layers, frame, palettes.dark)),
 		width: frame.width,
 		height: frame.height
 	};

@@ -6,7 +6,7 @@
  */
 import type { Geometry, Position } from 'geojson';
 import type { MapPalette } from '#lib/map/theme.ts';
-import { previewFrame, project, type Bbox, type PreviewFrame } from '#lib/map/preview-frame.ts';
+import { project, type PreviewFrame } from '#lib/map/preview-frame.ts';
 import type { LayerSet } from './basemap.ts';
 
 /** Drops points closer than this (frame units, ~0.7 px on a phone) to the last one kept. */
@@ -50,8 +50,8 @@ function layerPath(frame: PreviewFrame, layers: LayerSet, id: string): string {
 		.join('');
 }
 
-export function buildPreviewSvg(layers: LayerSet, bbox: Bbox, palette: MapPalette): string {
-	const frame = previewFrame(bbox);
+/** The SVG of `layers` in `frame` (whose width and height the manifest gives the page). */
+export function buildPreviewSvg(layers: LayerSet, frame: PreviewFrame, palette: MapPalette): string {
 	const boundary = layerPath(frame, layers, 'boundary');
 	const streets = layerPath(frame, layers, 'streets');
 	const water = layerPath(frame, layers, 'waterways');

@@ -1,11 +1,22 @@
-/** Web Mercator tile numbers (XYZ scheme), shared by the tile build and the offline tile keeper. */
+/**
+ * Web Mercator, shared by the tile build, the offline tile keeper and the light map preview:
+ * positions in world units (0–1 across, 0 at the north edge) and XYZ tile numbers.
+ */
+export function mercatorX(lon: number): number {
+	return (lon + 180) / 360;
+}
+
+export function mercatorY(lat: number): number {
+	const rad = (lat * Math.PI) / 180;
+	return (1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2;
+}
+
 export function lonToTileX(lon: number, z: number): number {
-	return Math.floor(((lon + 180) / 360) * 2 ** z);
+	return Math.floor(mercatorX(lon) * 2 ** z);
 }
 
 export function latToTileY(lat: number, z: number): number {
-	const rad = (lat * Math.PI) / 180;
-	return Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * 2 ** z);
+	return Math.floor(mercatorY(lat) * 2 ** z);
 }
 
 /** Every tile covering `bbox` ([w, s, e, n]) at zooms minZoom..maxZoom. */
