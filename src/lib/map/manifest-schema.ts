@@ -3,9 +3,19 @@ import { z } from '#lib/zod.ts';
 
 const url = z.string().startsWith('/generated/map/');
 
+export const bboxSchema = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+
+/** The light preview (tiles/preview.ts): one SVG per theme and the frame it was drawn in. */
+export const previewSchema = z.object({
+	light: url,
+	dark: url,
+	width: z.number().positive(),
+	height: z.number().positive()
+});
+
 export const mapManifestSchema = z.object({
 	city: z.string(),
-	bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+	bbox: bboxSchema,
 	center: z.tuple([z.number(), z.number()]),
 	minzoom: z.number().int(),
 	maxzoom: z.number().int(),
@@ -24,9 +34,7 @@ export const mapManifestSchema = z.object({
 	glyphs: url,
 	sprite: url,
 	shelters: url,
-	/** The light preview (tiles/preview.ts); optional so a manifest from an older build still loads. */
-	preview: z
-		.object({ light: url, dark: url, width: z.number().positive(), height: z.number().positive() })
-		.optional(),
+	/** Optional so a manifest from an older build still loads. */
+	preview: previewSchema.optional(),
 	attribution: z.array(z.string())
 });

@@ -6,14 +6,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import { z } from '#lib/zod.ts';
+import { bboxSchema, previewSchema } from '#lib/map/manifest-schema.ts';
 import type { MapPreviewInfo } from '#lib/map/preview-frame.ts';
 
-const url = z.string().startsWith('/generated/map/');
-const manifestPreviewSchema = z.object({
-	bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
-	preview: z.object({ light: url, dark: url, width: z.number().positive(), height: z.number().positive() })
-});
+/** The part of the tiles manifest the preview needs (manifest-schema.ts), the preview required. */
+const manifestPreviewSchema = z.object({ bbox: bboxSchema, preview: previewSchema });
 
 /**
  * The manifest as the server serves it: `build/client/…` beside the production server's chunks,
@@ -32,11 +30,12 @@ function manifestFile(): string | null {
 	return null;
 }
 
-let cached: { file: string; info: MapPreviewInfo | null } | null = null;
+/** Read once in production (the build's manifest does not change under a running server). */
+let cached: MapPreviewInfo | null | undefined;
 
 /** Null when the tiles were never built or predate the preview: the page then starts the map. */
 export function loadMapPreviewInfo(): MapPreviewInfo | null {
-	if (cached && !import.meta.env.DEV) return cached.info;
+	if (cached !== undefined && !import.meta.env.DEV) return cached;
 	const file = manifestFile();
 	if (!file) return null;
 	let info: MapPreviewInfo | null = null;
@@ -46,6 +45,6 @@ export function loadMapPreviewInfo(): MapPreviewInfo | null {
 	} catch {
 		info = null;
 	}
-	cached = { file, info };
+	cached = info;
 	return info;
 }
