@@ -29,6 +29,19 @@ export const sqlStateStatus: Readonly<Record<string, readonly [number, string]>>
 	P0002: [404, 'not_found'] // no_data_found: unknown id
 };
 
+/** An error as PostgREST (and so supabase-js) reports it: `code` is a SQLSTATE or a PGRSTxxx. */
+export interface PgError {
+	code?: string;
+	message: string;
+}
+
+/** PostgREST's JWT errors (expired, invalid): the caller must sign in again, not retry. */
+const postgrestAuthCodes = new Set(['PGRST301', 'PGRST302', 'PGRST303']);
+
+export function isPostgrestAuthError(code: string | undefined): boolean {
+	return code !== undefined && postgrestAuthCodes.has(code);
+}
+
 /** Status and code for a SQLSTATE, or null when it is not the caller's mistake. */
 export function statusOfSqlState(code: string): readonly [number, string] | null {
 	return sqlStateStatus[code] ?? null;

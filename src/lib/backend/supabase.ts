@@ -26,7 +26,7 @@ import {
 	type Session,
 	type Topic
 } from './port.ts';
-import { statusOfSqlState } from './sql-errors.ts';
+import { isPostgrestAuthError, statusOfSqlState, type PgError } from './sql-errors.ts';
 
 /** The slice of SupabaseClient this adapter uses (a fake implements it in the unit test). */
 export interface SupabaseLike {
@@ -59,11 +59,6 @@ export interface ChannelLike {
 	subscribe(callback?: (status: string, error?: Error) => void): ChannelLike;
 }
 
-interface PgError {
-	code?: string;
-	message: string;
-}
-
 interface SupabaseSession {
 	access_token: string;
 	expires_at?: number;
@@ -81,12 +76,9 @@ const publicTopics = new Set<Topic>(['shelters', 'alerts', 'jma']);
 const publicAlertColumns =
 	'id, level, hazard, areas, text, issued_at, expires_at, cancelled_at, references_id, drill';
 
-/** PostgREST's JWT errors (expired, invalid): the staff outbox must ask to sign in again, not retry. */
-const postgrestAuthCodes = new Set(['PGRST301', 'PGRST302', 'PGRST303']);
-
+/** A JWT error is a 401: the staff outbox must ask to sign in again, not retry. */
 function fail(error: PgError): never {
-	if (error.code && postgrestAuthCodes.has(error.code))
-		throw new BackendError(401, 'unauthorized', error.message);
+	if (isPostgrestAuthError(error.code)) throw new BackendError(401, 'unauthorized', error.message);
 	const mapped = error.code ? statusOfSqlState(error.code) : null;
 	throw new BackendError(mapped?.[0] ?? 500, mapped?.[1] ?? error.code ?? 'error', error.message);
 }

@@ -3,7 +3,7 @@
  * The service-role client never leaves the server (config.ts).
  */
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import { statusOfSqlState } from '#lib/backend/sql-errors.ts';
+import { isPostgrestAuthError, statusOfSqlState, type PgError } from '#lib/backend/sql-errors.ts';
 import { ApiError } from '../api-error.ts';
 import type { SupabaseAdminConfig } from './config.ts';
 
@@ -37,16 +37,8 @@ export function bearerToken(header: string | null): string {
 	return match[1];
 }
 
-interface PgError {
-	code?: string;
-	message: string;
-}
-
-const postgrestAuthCodes = new Set(['PGRST301', 'PGRST302', 'PGRST303']);
-
 function sqlFailure(error: PgError): ApiError {
-	if (error.code && postgrestAuthCodes.has(error.code))
-		return new ApiError(401, 'invalid_token', error.message);
+	if (isPostgrestAuthError(error.code)) return new ApiError(401, 'invalid_token', error.message);
 	const mapped = error.code ? statusOfSqlState(error.code) : null;
 	if (!mapped) return new ApiError(502, 'database_error', `Supabase database: ${error.message}`);
 	return new ApiError(mapped[0], mapped[1], error.message);
