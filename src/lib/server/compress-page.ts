@@ -30,8 +30,9 @@ export function compressPage(response: Response, request: Request): Response {
 export function acceptsGzip(header: string | null): boolean {
 	if (!header) return false;
 	return header.split(',').some((part) => {
-		const [name, ...params] = part.trim().split(';');
-		if (name?.trim().toLowerCase() !== 'gzip' && name?.trim() !== '*') return false;
+		const [rawName, ...params] = part.split(';');
+		const name = rawName?.trim().toLowerCase();
+		if (name !== 'gzip' && name !== '*') return false;
 		const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
 		return !q || Number(q.slice(2)) > 0;
 	});
