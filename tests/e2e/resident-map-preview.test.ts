@@ -46,6 +46,12 @@ describe('resident map preview', () => {
 		await page.waitForTimeout(1_500);
 		expect(requested.filter((url) => mapFiles.test(url))).toEqual([]);
 		expect(await page.locator('[data-map-status]').count()).toBe(0);
+		// The basemap's sources are credited on the preview, as on the full map.
+		await preview.getByText('地図の出典').click();
+		const credit = await preview.getByTestId('map-preview-credit').innerText();
+		expect(credit).toContain('国土数値情報（行政区域データ）');
+		expect(credit).toContain('国土数値情報（鉄道データ）');
+		await preview.getByText('地図の出典').click(); // folded again, as a resident would
 		expect(await axeViolations(page, { bestPractice: true })).toEqual([]);
 
 		await preview.getByRole('button', { name: '詳しい地図を開く' }).click();

@@ -14,6 +14,8 @@ export interface MapPreviewInfo {
 	dark: string;
 	width: number;
 	height: number;
+	/** The basemap's sources (the manifest's attribution), shown with the preview as with the map. */
+	attribution: string[];
 }
 
 export interface PreviewFrame {

@@ -11,7 +11,11 @@ import { bboxSchema, previewSchema } from '#lib/map/manifest-schema.ts';
 import type { MapPreviewInfo } from '#lib/map/preview-frame.ts';
 
 /** The part of the tiles manifest the preview needs (manifest-schema.ts), the preview required. */
-const manifestPreviewSchema = z.object({ bbox: bboxSchema, preview: previewSchema });
+const manifestPreviewSchema = z.object({
+	bbox: bboxSchema,
+	preview: previewSchema,
+	attribution: z.array(z.string())
+});
 
 /**
  * The manifest as the server serves it: `build/client/…` beside the production server's chunks,
@@ -41,7 +45,8 @@ export function loadMapPreviewInfo(): MapPreviewInfo | null {
 	let info: MapPreviewInfo | null = null;
 	try {
 		const parsed = manifestPreviewSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-		if (parsed.success) info = { bbox: parsed.data.bbox, ...parsed.data.preview };
+		if (parsed.success)
+			info = { bbox: parsed.data.bbox, ...parsed.data.preview, attribution: parsed.data.attribution };
 	} catch {
 		info = null;
 	}
